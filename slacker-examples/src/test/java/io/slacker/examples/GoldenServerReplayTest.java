@@ -14,17 +14,12 @@ import io.slacker.protocol.FrameCodec;
 import io.slacker.protocol.ResultCode;
 import io.slacker.serialization.Serializers;
 import io.slacker.server.SlackerServer;
+import io.slacker.testing.RawConnection;
 import io.slacker.testing.WireVectors;
 import io.slacker.testing.WireVectors.Vector;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -197,11 +192,11 @@ class GoldenServerReplayTest {
             return got -> {
                 assertThat(got).isInstanceOf(Frame.InspectAck.class);
                 Map<?, ?> m = (Map<?, ?>) decode(ContentType.CLJ, ((Frame.InspectAck) got).data());
-                assertThat(m.keySet()).containsExactly(Keyword.of("connected-clients"), Keyword.of("started-on"),
+                assertThat(new ArrayList<Object>(m.keySet())).containsExactly(Keyword.of("connected-clients"), Keyword.of("started-on"),
                     Keyword.of("version"));
                 assertThat(m.get(Keyword.of("version"))).isEqualTo("0.18.0-SNAPSHOT");
                 List<?> clients = (List<?>) m.get(Keyword.of("connected-clients"));
-                assertThat(clients).isNotEmpty().allSatisfy(c -> assertThat(((Map<?, ?>) c).keySet()).containsExactly(
+                assertThat(clients).isNotEmpty().allSatisfy(c -> assertThat(new ArrayList<Object>(((Map<?, ?>) c).keySet())).containsExactly(
                     Keyword.of("addr"), Keyword.of("name"), Keyword.of("version"), Keyword.of("connected-on")));
             };
         }
@@ -233,8 +228,7 @@ class GoldenServerReplayTest {
                     assertThat(resp.resultCode()).isEqualTo(ResultCode.EXCEPTION);
                     assertThat(resp.contentTypeCode()).isEqualTo(r.contentTypeCode());
                     Map<?, ?> m = (Map<?, ?>) decode(r.contentType(), resp.data());
-                    Object msgKey = r.contentType() == ContentType.JSON ? Keyword.of("msg") : Keyword.of("msg");
-                    assertThat(m.get(msgKey)).isEqualTo("Expected exception.");
+                    assertThat(m.get(Keyword.of("msg"))).isEqualTo("Expected exception.");
                     Object st = m.get(Keyword.of("stacktrace"));
                     assertThat((List<?>) st).isNotEmpty().allSatisfy(x -> assertThat(x).isInstanceOf(String.class));
                 }, "override debug exception map"));
@@ -330,103 +324,43 @@ class GoldenServerReplayTest {
     }
 
     private static Conn conn(Map<String, Conn> conns, boolean debug, int number) {
-        return conns.computeIfAbsent((debug ? "debug-" : "") + number, k -> new Conn(debug ? debugServer : server, k));
+        return conns.computeIfAbsent((debug ? "debug-" : "") + number,
+            k -> new Conn(new RawConnection((debug ? debugServer : server).port(), "connection " + k)));
     }
 
-    /** A raw socket to the server, and the frames read from it that nobody has claimed yet. */
+    /** A replay connection; remembers whether the server closed it on purpose. */
     private static final class Conn {
-        private final Socket socket;
-        private final String name;
-        private final ByteBuf in = Unpooled.buffer();
-        private final List<Frame> unclaimed = new ArrayList<>();
+        final RawConnection raw;
         boolean closedByServer;
 
-        Conn(SlackerServer target, String name) {
-            this.name = name;
-            try {
-                socket = new Socket();
-                socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 2000);
-                socket.setSoTimeout(5000);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
+        Conn(RawConnection raw) {
+            this.raw = raw;
         }
 
         void write(byte[] b) {
-            try {
-                socket.getOutputStream().write(b);
-                socket.getOutputStream().flush();
-            } catch (IOException e) {
-                throw new AssertionError("write on connection " + name, e);
-            }
+            raw.write(b);
         }
 
         Frame await(int tid, int type, String what) {
-            for (Iterator<Frame> it = unclaimed.iterator(); it.hasNext(); ) {
-                Frame f = it.next();
-                if (f.tid() == tid && f.type().code() == type) {
-                    it.remove();
-                    return f;
-                }
-            }
-            while (true) {
-                Frame f = read(what);
-                if (f.tid() == tid && f.type().code() == type) {
-                    return f;
-                }
-                unclaimed.add(f);
-            }
+            return raw.await(tid, type);
         }
 
         Frame next(String what) {
-            return unclaimed.isEmpty() ? read(what) : unclaimed.remove(0);
-        }
-
-        private Frame read(String what) {
-            try {
-                InputStream s = socket.getInputStream();
-                byte[] chunk = new byte[4096];
-                while (true) {
-                    Frame f = FrameCodec.decode(in, FrameCodec.DEFAULT_MAX_BODY);
-                    if (f != null) {
-                        in.discardReadBytes();
-                        return f;
-                    }
-                    int n = s.read(chunk);
-                    if (n < 0) {
-                        throw new AssertionError("connection " + name + " closed by the server while waiting for " + what);
-                    }
-                    in.writeBytes(chunk, 0, n);
-                }
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("no answer on connection " + name + " for " + what + "; unclaimed " + unclaimed, e);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
+            return raw.next();
         }
 
         void assertClosedByServer() {
-            try {
-                int n = socket.getInputStream().read();
-                assertThat(n).as("connection %s closed by the server", name).isEqualTo(-1);
-                closedByServer = true;
-            } catch (IOException e) {
-                closedByServer = true;
-            }
+            assertThat(raw.closedByPeer()).as("%s closed by the server", raw).isTrue();
+            closedByServer = true;
         }
 
         void close() {
-            in.release();
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing
-            }
+            raw.close();
         }
 
         @Override
         public String toString() {
-            return "connection " + name;
+            return raw.toString();
         }
     }
 }
