@@ -1,8 +1,11 @@
 package io.slacker.serialization;
 
 import io.slacker.ContentType;
+import io.slacker.serialization.edn.EdnSerializer;
 import io.slacker.serialization.json.JsonSerializer;
 import io.slacker.serialization.kryo.KryoSerializer;
+import io.slacker.serialization.nippy.NippySerializer;
+import io.slacker.serialization.transit.TransitSerializer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,8 +37,11 @@ public final class Serializers {
     private static Serializers createDefaults() {
         Builder b = builder()
                 .register(new JsonSerializer())
-                .register(new KryoSerializer());
-        // merge: EDN, nippy, transit
+                .register(new KryoSerializer())
+                .register(EdnSerializer.standard())
+                .register(new NippySerializer())
+                .register(TransitSerializer.json())
+                .register(TransitSerializer.msgpack());
         return b.build();
     }
 

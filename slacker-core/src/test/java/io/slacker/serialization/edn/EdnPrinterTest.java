@@ -156,49 +156,4 @@ class EdnPrinterTest {
         assertThatThrownBy(() -> pr(tooDeep)).isInstanceOf(SerializationException.class);
         assertThat(EdnPrinter.withMaxDepth(2000).print(tooDeep)).endsWith("]]]");
     }
-
-    /** A rough speed check against Jackson on the same shape of data (printed, not asserted tightly). */
-    @Test
-    void speedComparableToJackson() throws Exception {
-        List<Object> ednRows = new ArrayList<>();
-        List<Object> jsonRows = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            Map<Object, Object> e = new LinkedHashMap<>();
-            Map<String, Object> j = new LinkedHashMap<>();
-            e.put(Keyword.of("id"), (long) i);
-            j.put("id", (long) i);
-            e.put(Keyword.of("name"), "user number " + i + " héllo");
-            j.put("name", "user number " + i + " héllo");
-            e.put(Keyword.of("score"), i * 1.25);
-            j.put("score", i * 1.25);
-            e.put(Keyword.of("tags"), List.of(Keyword.of("a"), Keyword.of("b")));
-            j.put("tags", List.of("a", "b"));
-            e.put(Keyword.of("active"), i % 2 == 0);
-            j.put("active", i % 2 == 0);
-            ednRows.add(e);
-            jsonRows.add(j);
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        long ednBytes = 0;
-        long jsonBytes = 0;
-        long ednNanos = Long.MAX_VALUE;
-        long jsonNanos = Long.MAX_VALUE;
-        for (int round = 0; round < 15; round++) {
-            long t0 = System.nanoTime();
-            for (int k = 0; k < 50; k++) {
-                ednBytes += printer.printUtf8(ednRows).length;
-            }
-            long t1 = System.nanoTime();
-            for (int k = 0; k < 50; k++) {
-                jsonBytes += mapper.writeValueAsBytes(jsonRows).length;
-            }
-            long t2 = System.nanoTime();
-            ednNanos = Math.min(ednNanos, t1 - t0);
-            jsonNanos = Math.min(jsonNanos, t2 - t1);
-        }
-        double ratio = (double) ednNanos / jsonNanos;
-        System.out.printf("EDN print %.2f ms vs Jackson %.2f ms per 50 x 200 rows (ratio %.2f; %d vs %d bytes)%n",
-                ednNanos / 1e6, jsonNanos / 1e6, ratio, ednBytes, jsonBytes);
-        assertThat(ratio).as("EDN printing vs Jackson").isLessThan(6.0); // loose: shared CI machines are noisy
-    }
 }
