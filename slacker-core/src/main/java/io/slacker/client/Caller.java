@@ -1,5 +1,7 @@
 package io.slacker.client;
 
+import io.slacker.serialization.edn.EdnPrinter;
+
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
@@ -177,7 +179,7 @@ final class Caller {
         Settings s = settings(null);
         int tid = nextTid();
         String what = "inspect " + command.name().toLowerCase(java.util.Locale.ROOT) + " " + argument;
-        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), tid, command, InspectEdn.of(argument));
+        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), tid, command, EdnPrinter.standard().printUtf8(argument));
         CompletableFuture<Frame> reply;
         try {
             reply = send(request, tid, what, s);

@@ -1,5 +1,7 @@
 package io.slacker.client;
 
+import io.slacker.serialization.TypeConverter;
+
 import io.slacker.Callback;
 import io.slacker.CallOptions;
 import io.slacker.FireAndForget;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * interface method is a remote function, classified once when the proxy is made.
  */
 final class ProxyHandler implements InvocationHandler {
+    private static final TypeConverter CONVERTER = TypeConverter.standard();
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
     /** How a method is called. */
@@ -149,7 +152,8 @@ final class ProxyHandler implements InvocationHandler {
 
     private Object convert(Object v, RemoteMethod rm) {
         try {
-            return ResultConverter.convert(v, rm.resultType());
+            Class<?> raw = rm.resultType() instanceof Class<?> c ? c : null;
+            return raw == void.class || raw == Void.class ? null : CONVERTER.convert(v, rm.resultType());
         } catch (RuntimeException e) {
             throw new SlackerException("cannot convert the result of " + namespace + "/" + rm.function() + " to "
                 + rm.resultType().getTypeName() + ": " + e.getMessage(), e);

@@ -1,5 +1,9 @@
 package io.slacker.client;
 
+import io.slacker.serialization.edn.EdnReader;
+import io.slacker.serialization.edn.EdnSerializer;
+import io.slacker.serialization.Serializers;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -117,11 +121,11 @@ final class FakeServer implements AutoCloseable {
 
     // ---- answering helpers ----
 
-    /** Answers a request with a value in its content type (MiniEdn), echoing its extensions. */
+    /** Answers a request with a value in its content type (EDN), echoing its extensions. */
     static void respond(Received r, Object value) {
         Frame.Request q = (Frame.Request) r.frame();
         r.channel().writeAndFlush(new Frame.Response(q.version(), q.tid(), q.contentTypeCode(), ResultCode.SUCCESS.code(),
-            MiniEdn.INSTANCE.serialize(value), q.extensions()));
+            EdnSerializer.standard().serialize(value), q.extensions()));
     }
 
     /** Answers a request with a result code and raw payload. */
@@ -133,7 +137,7 @@ final class FakeServer implements AutoCloseable {
     /** The decoded argument vector of a request. */
     @SuppressWarnings("unchecked")
     static List<Object> args(Received r) {
-        return (List<Object>) MiniEdn.INSTANCE.deserialize(((Frame.Request) r.frame()).data());
+        return (List<Object>) EdnSerializer.standard().deserialize(((Frame.Request) r.frame()).data());
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.slacker.client;
 
+import io.slacker.serialization.edn.EdnReader;
+import io.slacker.serialization.edn.EdnSerializer;
+import io.slacker.serialization.Serializers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -99,7 +103,7 @@ class GoldenReplayTest {
     }
 
     private SlackerClient client(int version, String name) {
-        SlackerClient c = SlackerClient.builder().address(server.address()).serializers(MiniEdn.registry())
+        SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
             .protocolVersion(version).clientName(name).timeout(Duration.ofSeconds(5)).build();
         clients.add(c);
         return c;
@@ -193,10 +197,10 @@ class GoldenReplayTest {
         String ns = fname.substring(0, fname.indexOf('/'));
         String fn = fname.substring(fname.indexOf('/') + 1);
         @SuppressWarnings("unchecked")
-        List<Object> args = (List<Object>) MiniEdn.read(q.clojureValue());
+        List<Object> args = (List<Object>) EdnReader.standard().read(q.clojureValue());
         Map<Integer, Object> exts = new LinkedHashMap<>();
         for (JsonNode e : d.path("extensions")) {
-            exts.put(e.path("id").asInt(), MiniEdn.read(e.path("utf8").asText()));
+            exts.put(e.path("id").asInt(), EdnReader.standard().read(e.path("utf8").asText()));
         }
         if (name.equals("v5-call-extensions")) {
             exts.put(1, "dropped in v5"); // the Clojure client was given extensions too; v5 has no field for them
@@ -220,12 +224,12 @@ class GoldenReplayTest {
         }
         String expected = answer.get(0).clojureValue();
         if (expected.startsWith("{:class")) {
-            Object summary = MiniEdn.read(expected.replaceAll("#object\\[[^\\]]*\\]", "nil"));
+            Object summary = EdnReader.standard().read(expected.replaceAll("#object\\[[^\\]]*\\]", "nil"));
             String message = (String) ((Map<?, ?>) summary).get(Keyword.of("message"));
             String payload = answer.get(0).decoded().path("payload").path("utf8").asText();
             if (message.equals("Slacker client error :exception")) {
                 assertThatThrownBy(() -> c.call(ns, fn, args, opts)).as(name).isExactlyInstanceOf(RemoteException.class)
-                    .hasMessage((String) MiniEdn.read(payload));
+                    .hasMessage((String) EdnReader.standard().read(payload));
             } else {
                 // debug server: a map with :msg and an unreadable #object; the Clojure client failed to read it
                 assertThatThrownBy(() -> c.call(ns, fn, args, opts)).as(name).isExactlyInstanceOf(RemoteException.class)
@@ -236,13 +240,13 @@ class GoldenReplayTest {
         Object result = name.equals("client-async-call")
             ? c.callAsync(ns, fn, args, opts).orTimeout(5, TimeUnit.SECONDS).join()
             : c.call(ns, fn, args, opts);
-        assertThat(result).as(name).isEqualTo(MiniEdn.read(expected));
+        assertThat(result).as(name).isEqualTo(EdnReader.standard().read(expected));
     }
 
     private static void inspect(SlackerClient c, List<Vector> scenario, Vector q) {
         String argEdn = q.decoded().path("payload").path("utf8").asText();
-        String arg = (String) MiniEdn.read(argEdn);
-        Object expected = MiniEdn.read(answers(scenario, q).get(0).clojureValue());
+        String arg = (String) EdnReader.standard().read(argEdn);
+        Object expected = EdnReader.standard().read(answers(scenario, q).get(0).clojureValue());
         Object actual = switch (q.decoded().path("cmd").path("code").asInt()) {
             case 0 -> c.functions(arg);
             case 1 -> c.meta(arg);
@@ -355,7 +359,7 @@ class GoldenReplayTest {
                 }
             };
             int connections = server.connections.get();
-            SlackerClient c = SlackerClient.builder().address(server.address()).serializers(MiniEdn.registry())
+            SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
                 .protocolVersion(ping[0]).pingInterval(Duration.ofMillis(100)).build();
             clients.add(c);
             assertThat(c.call("x", "y", List.of())).isEqualTo("ok");

@@ -1,5 +1,9 @@
 package io.slacker.client;
 
+import io.slacker.serialization.edn.EdnReader;
+import io.slacker.serialization.edn.EdnSerializer;
+import io.slacker.serialization.Serializers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +58,7 @@ class SlackerClientTest {
     }
 
     private SlackerClient.Builder builder(FakeServer s) {
-        return SlackerClient.builder().address(s.address()).serializers(MiniEdn.registry()).timeout(Duration.ofSeconds(5));
+        return SlackerClient.builder().address(s.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build()).timeout(Duration.ofSeconds(5));
     }
 
     private SlackerClient client(SlackerClient.Builder b) {
@@ -373,7 +377,7 @@ class SlackerClientTest {
     void reconnectsAfterServerRestartOnTheSamePort() throws Exception {
         FakeServer first = new FakeServer(FakeServer.standard());
         int port = first.port();
-        SlackerClient c = client(SlackerClient.builder().address("127.0.0.1", port).serializers(MiniEdn.registry())
+        SlackerClient c = client(SlackerClient.builder().address("127.0.0.1", port).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
             .timeout(Duration.ofSeconds(2)).reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
         TestApi api = c.proxy(TestApi.class);
         assertThat(api.echo("one")).isEqualTo("one");
@@ -397,7 +401,7 @@ class SlackerClientTest {
 
     @Test
     void connectFailureIsAConnectionBrokenException() {
-        SlackerClient c = client(SlackerClient.builder().address("127.0.0.1", 1).serializers(MiniEdn.registry())
+        SlackerClient c = client(SlackerClient.builder().address("127.0.0.1", 1).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
             .connectTimeout(Duration.ofSeconds(1)));
         assertThatThrownBy(() -> c.call("a", "b", List.of())).isExactlyInstanceOf(ConnectionBrokenException.class)
             .hasMessageContaining("127.0.0.1:1");
@@ -524,7 +528,7 @@ class SlackerClientTest {
         assertThat(new String(meta.data(), StandardCharsets.UTF_8)).isEqualTo("\"test.api/echo\"");
         assertThat(c.clients()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
             .containsKey(Keyword.of("connected-clients"));
-        assertThat(InspectEdn.of("a\"b\\c")).asString(StandardCharsets.UTF_8).isEqualTo("\"a\\\"b\\\\c\"");
+        assertThat(io.slacker.serialization.edn.EdnPrinter.standard().printUtf8("a\"b\\c")).asString(StandardCharsets.UTF_8).isEqualTo("\"a\\\"b\\\\c\"");
     }
 
     @Test

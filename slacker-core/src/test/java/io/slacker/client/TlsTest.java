@@ -1,5 +1,9 @@
 package io.slacker.client;
 
+import io.slacker.serialization.edn.EdnReader;
+import io.slacker.serialization.edn.EdnSerializer;
+import io.slacker.serialization.Serializers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +64,7 @@ class TlsTest {
     @Test
     void callsOverTls() throws Exception {
         SslContext clientSsl = SslContextBuilder.forClient().trustManager(cert).build();
-        try (SlackerClient c = SlackerClient.builder().address(server.address()).serializers(MiniEdn.registry())
+        try (SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.defaults())
             .sslContext(clientSsl).build()) {
             TestApi api = c.proxy(TestApi.class);
             assertThat(api.echo("secret")).isEqualTo("secret");
@@ -73,7 +77,7 @@ class TlsTest {
     @Test
     void untrustedServerIsAConnectionFailure() throws Exception {
         SslContext clientSsl = SslContextBuilder.forClient().build(); // JDK trust store: no self-signed cert
-        try (SlackerClient c = SlackerClient.builder().address(server.address()).serializers(MiniEdn.registry())
+        try (SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.defaults())
             .sslContext(clientSsl).timeout(Duration.ofSeconds(10)).build()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> c.call("test.api", "echo", List.of("x"))).isExactlyInstanceOf(ConnectionBrokenException.class)
