@@ -21,6 +21,7 @@ import java.util.Map;
  * {@link RemoteFunction} behind it, with its metadata for inspect.
  */
 final class ExposedFunction {
+    private static final TypeConverter CONVERTER = TypeConverter.standard();
     private final String namespace;
     private final String name;
     private final List<Overload> overloads;
@@ -180,7 +181,7 @@ final class ExposedFunction {
             Object[] out = new Object[params.length];
             int fixed = varargs ? params.length - 1 : params.length;
             for (int i = 0; i < fixed; i++) {
-                out[i] = TypeConverter.convert(args.get(i), params[i]);
+                out[i] = CONVERTER.convert(args.get(i), params[i]);
             }
             if (varargs) {
                 Type arrayType = params[params.length - 1];
@@ -189,7 +190,7 @@ final class ExposedFunction {
                 Class<?> raw = method.getParameterTypes()[params.length - 1].getComponentType();
                 Object rest = Array.newInstance(raw, args.size() - fixed);
                 for (int i = fixed; i < args.size(); i++) {
-                    Array.set(rest, i - fixed, TypeConverter.convert(args.get(i), component));
+                    Array.set(rest, i - fixed, CONVERTER.convert(args.get(i), component));
                 }
                 out[params.length - 1] = rest;
             }
