@@ -202,17 +202,28 @@ public final class ClusterServer implements AutoCloseable {
             }
             stopped = true;
         }
-        registration.close();
-        if (!gracePeriod.isZero()) {
-            try {
-                Thread.sleep(gracePeriod.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        boolean connected = curator.getZookeeperClient().isConnected();
+        if (connected) {
+            registration.close();
+            if (!gracePeriod.isZero()) {
+                try {
+                    Thread.sleep(gracePeriod.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         server.stop(shutdownTimeout);
         if (ownsCurator) {
             curator.close();
+        }
+        if (!connected) {
+            // cut off from ZooKeeper: our ephemerals vanish with the session; just stop the recipes
+            try {
+                registration.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the registration offline: {}", e.toString());
+            }
         }
         LOG.info("cluster server {} stopped", address);
     }

@@ -75,8 +75,8 @@ public final class LeaderElection implements Closeable {
     public void close() {
         try {
             selector.close();
-        } catch (IllegalStateException e) {
-            // never started or already closed
+        } catch (RuntimeException e) {
+            // never started, already closed, or the client is gone
         }
         leader = false;
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.RetryUntilElapsed;
 
 /** Curator client construction and small ZooKeeper helpers. */
 public final class Zk {
@@ -23,7 +23,8 @@ public final class Zk {
             .connectString(connectString)
             .sessionTimeoutMs((int) sessionTimeout.toMillis())
             .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
-            .retryPolicy(new ExponentialBackoffRetry(100, 29, 2000))
+            // retrying longer than a session lives is pointless: ephemerals are gone by then
+            .retryPolicy(new RetryUntilElapsed((int) sessionTimeout.toMillis(), 250))
             .build();
         c.start();
         boolean ok;
