@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +38,12 @@ final class RequestProcessor {
     private final FunctionRegistry registry;
     private final Serializers serializers;
     private final Interceptor interceptor;
-    private final ExecutorService defaultExecutor;
-    private final Map<String, ExecutorService> executors;
+    private final CallExecutor defaultExecutor;
+    private final Map<String, CallExecutor> executors;
     private final boolean sendStackTraces;
 
     RequestProcessor(FunctionRegistry registry, Serializers serializers, Interceptor interceptor,
-                     ExecutorService defaultExecutor, Map<String, ExecutorService> executors, boolean sendStackTraces) {
+                     CallExecutor defaultExecutor, Map<String, CallExecutor> executors, boolean sendStackTraces) {
         this.registry = registry;
         this.serializers = serializers;
         this.interceptor = interceptor;
@@ -76,7 +75,7 @@ final class RequestProcessor {
             reply.error(ResultCode.NOT_FOUND, "function not found: " + fname);
             return;
         }
-        ExecutorService executor = executors.getOrDefault(ns, defaultExecutor);
+        CallExecutor executor = executors.getOrDefault(ns, defaultExecutor);
         Serializer serializer = serializers.get(ct);
         Call call = new Call(new CallContext(ns, fn, ct, version, remote), serializer, data, extensions, function, notFound,
             reply, running, done);

@@ -11,7 +11,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
 import io.slacker.interceptor.Interceptor;
@@ -28,10 +27,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -59,8 +56,7 @@ public final class SlackerServer implements AutoCloseable {
     private final FunctionRegistry registry;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup ioGroup;
-    private final ExecutorService defaultExecutor;
-    private final List<ExecutorService> ownedExecutors = new ArrayList<>();
+    private final List<WorkerPool> ownedPools = new ArrayList<>();
     private final ChannelGroup channels = new DefaultChannelGroup("slacker", GlobalEventExecutor.INSTANCE);
     private final Context context;
     private final Channel serverChannel;
@@ -70,16 +66,17 @@ public final class SlackerServer implements AutoCloseable {
     private SlackerServer(Builder b) throws InterruptedException {
         this.config = b;
         this.registry = b.registry.build();
-        this.defaultExecutor = pool(b.threads, b.queueSize, "slacker-worker");
-        ownedExecutors.add(defaultExecutor);
-        Map<String, ExecutorService> executors = new LinkedHashMap<>(b.executors);
+        WorkerPool defaultPool = new WorkerPool(b.threads, b.queueSize, "slacker-worker");
+        ownedPools.add(defaultPool);
+        Map<String, CallExecutor> executors = new LinkedHashMap<>();
+        b.executors.forEach((ns, e) -> executors.put(ns, e::submit));
         b.ownedPools.forEach((ns, size) -> {
-            ExecutorService e = pool(size[0], size[1], "slacker-" + ns);
-            ownedExecutors.add(e);
-            executors.put(ns, e);
+            WorkerPool p = new WorkerPool(size[0], size[1], "slacker-" + ns);
+            ownedPools.add(p);
+            executors.put(ns, p);
         });
         RequestProcessor processor = new RequestProcessor(registry, b.serializers, Interceptor.chain(b.interceptors),
-            defaultExecutor, Map.copyOf(executors), b.sendStackTraces);
+            defaultPool, Map.copyOf(executors), b.sendStackTraces);
         Inspector inspector = new Inspector(registry, b.serializers, b.version, Instant.now());
         this.context = new Context(processor, inspector, b.version);
         this.bossGroup = Transport.group(1, "slacker-accept");
@@ -124,12 +121,6 @@ public final class SlackerServer implements AutoCloseable {
         Channel ch = boot.bind(b.host, b.port).sync().channel();
         channels.add(ch);
         return ch;
-    }
-
-    private static ExecutorService pool(int threads, int queue, String name) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-            queue > 0 ? new ArrayBlockingQueue<>(queue) : new java.util.concurrent.SynchronousQueue<>(),
-            new DefaultThreadFactory(name, true), new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** A new builder. */
@@ -206,8 +197,8 @@ public final class SlackerServer implements AutoCloseable {
     }
 
     private void shutdownResources() {
-        for (ExecutorService e : ownedExecutors) {
-            e.shutdownNow();
+        for (WorkerPool p : ownedPools) {
+            p.shutdownNow();
         }
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

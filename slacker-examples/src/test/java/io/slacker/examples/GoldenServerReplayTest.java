@@ -114,12 +114,14 @@ class GoldenServerReplayTest {
                         if (check == null) {
                             continue; // replaced by an override below
                         }
-                        expects.add(new Expect(c, expected.tid(), expected.type().code(), check, v.toString()));
+                        expects.add(new Expect(c, expected.tid(), expected.type().code(), check,
+                            (isExact(scenario, fname, expected) ? "exact " : "by meaning ") + v));
                     }
                 }
                 expects.addAll(overrides(scenario, vs));
                 for (Expect e : expects) {
-                    Frame got = conn(conns, debug, e.connection()).await(e.tid(), e.type(), e.what());
+                    Conn conn = conn(conns, debug, e.connection());
+                    Frame got = e.type() < 0 ? conn.raw.await(e.tid()) : conn.await(e.tid(), e.type(), e.what());
                     e.check().accept(got);
                     if (e.what().startsWith("exact")) {
                         exact++;
@@ -175,10 +177,17 @@ class GoldenServerReplayTest {
         }
     }
 
+    private static boolean isExact(String scenario, String fname, Frame expected) {
+        return !"slacker.example.api/timestamp".equals(fname) && !"slacker.example.api/rand-ints".equals(fname)
+            && !(expected instanceof Frame.InspectAck && (scenario.contains("functions") || scenario.contains("clients")))
+            && !(scenario.equals("echo-list") && ((Frame.Response) expected).contentType() == ContentType.NIPPY);
+    }
+
     /** The check for one captured server frame, or null when an override replaces it. */
     private static Consumer<Frame> checkFor(String scenario, String fname, byte[] bytes, Frame expected) {
         String hex = HEX.formatHex(bytes);
-        if (scenario.equals("thread-pool-full") || scenario.startsWith("debug-make-error")) {
+        if ((scenario.equals("thread-pool-full") || scenario.startsWith("debug-make-error"))
+            && expected instanceof Frame.Response) {
             return null;
         }
         if ("slacker.example.api/timestamp".equals(fname)) {
@@ -187,6 +196,20 @@ class GoldenServerReplayTest {
         if ("slacker.example.api/rand-ints".equals(fname)) {
             return got -> sameHeaderAndDecodes(expected, got, v -> assertThat((List<?>) v).hasSize(3)
                 .allSatisfy(x -> assertThat(((Number) x).longValue()).isBetween(0L, (long) Integer.MAX_VALUE)));
+        }
+        if (scenario.equals("echo-list") && expected instanceof Frame.Response e && e.contentType() == ContentType.NIPPY) {
+            // the Clojure client's list carried reader metadata ({:line .. :column ..}) that nippy
+            // writes and Clojure echoes; we do not keep metadata: same value, without it
+            return got -> sameHeaderAndDecodes(expected, got, v -> assertThat(v).isEqualTo(decode(e.contentType(), e.data())));
+        }
+        if (expected instanceof Frame.InspectAck ack && (scenario.contains("functions"))) {
+            // Clojure lists functions in hash order, and lists its not-found handler var too
+            return got -> {
+                List<Object> want = new ArrayList<>((List<?>) decode(ContentType.CLJ, ack.data()));
+                want.removeIf(n -> String.valueOf(n).endsWith("/-slacker-function-not-found"));
+                assertThat(new ArrayList<Object>((List<?>) decode(ContentType.CLJ, ((Frame.InspectAck) got).data())))
+                    .containsExactlyInAnyOrderElementsOf(want);
+            };
         }
         if (expected instanceof Frame.InspectAck && scenario.contains("clients")) {
             return got -> {
@@ -213,13 +236,18 @@ class GoldenServerReplayTest {
                     .isEqualTo(new Frame.Error(6, r.tid(), ResultCode.NOT_FOUND)), "override not-found error frame"));
             }
             case "thread-pool-full" -> {
-                // pool of 1 thread + 1 queue slot: the first two sleeps run, the third is refused
-                out.add(new Expect(15, 4, 4, got -> assertThat(got).isEqualTo(new Frame.Error(6, 4, ResultCode.THREAD_POOL_FULL)),
-                    "override pool-full error frame"));
-                out.add(new Expect(15, 2, 1, got -> assertThat(encode(got)).isEqualTo("0600000002010200000000036e696c00"),
-                    "override first sleep answered"));
-                out.add(new Expect(15, 3, 1, got -> assertThat(encode(got)).isEqualTo("0600000003010200000000036e696c00"),
-                    "override queued sleep answered"));
+                // pool of 1 thread + 1 queue slot, three concurrent sleeps on two connections:
+                // exactly one is refused with the error frame (which one depends on arrival order)
+                List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+                Consumer<Frame> record = got -> outcomes.add(got instanceof Frame.Error e
+                    ? "refused " + e.resultCode().wireName() : "answered " + encode(got).substring(12));
+                out.add(new Expect(15, 2, -1, record, "by meaning: first sleep"));
+                out.add(new Expect(15, 3, -1, record, "by meaning: second sleep"));
+                out.add(new Expect(16, 4, -1, got -> {
+                    record.accept(got);
+                    assertThat(outcomes).containsExactlyInAnyOrder("refused thread-pool-full",
+                        "answered 0200000000036e696c00", "answered 0200000000036e696c00");
+                }, "by meaning: third sleep"));
             }
             case "debug-make-error-clj", "debug-make-error-nippy", "debug-make-error-json" -> {
                 Frame.Request r = firstRequest(vs);

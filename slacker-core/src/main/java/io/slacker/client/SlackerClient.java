@@ -1,0 +1,416 @@
+package io.slacker.client;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.slacker.CallOptions;
+import io.slacker.ContentType;
+import io.slacker.SlackerException;
+import io.slacker.interceptor.DeadlineInterceptor;
+import io.slacker.interceptor.Interceptor;
+import io.slacker.protocol.FrameCodec;
+import io.slacker.protocol.InspectCommand;
+import io.slacker.serialization.Serializers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client of one slacker server: typed proxies of annotated interfaces, untyped calls, and
+ * inspect requests, all over one connection on which calls are multiplexed by transaction id.
+ *
+ * <pre>{@code
+ * try (SlackerClient client = SlackerClient.builder().address("127.0.0.1:2104").build()) {
+ *     ExampleApi api = client.proxy(ExampleApi.class);
+ *     long t = api.timestamp();
+ *     Object r = client.call("slacker.example.api", "rand-ints", List.of(5));
+ * }
+ * }</pre>
+ *
+ * <p><b>Connection.</b> Made on the first call (a v6 client sends its client-hello first and does
+ * not wait for the answer). When it is lost, every call in flight fails at once with
+ * {@link io.slacker.ConnectionBrokenException}; the next call connects again. A call made while
+ * disconnected waits for the connect within its own timeout; if the attempt fails, it fails with
+ * {@link io.slacker.ConnectionBrokenException}, and so does every call during the backoff that
+ * follows a failed attempt (doubling from {@link Builder#reconnectBackoff} minimum to maximum).
+ *
+ * <p><b>Threads.</b> Nothing blocks except the synchronous proxy methods and {@link #call}. Answers
+ * are decoded, and futures and {@link io.slacker.Callback}s completed, on the client's I/O thread
+ * unless a {@linkplain Builder#callbackExecutor callback executor} is set; code run there must not
+ * block (a blocking call made on the I/O thread fails at once).
+ *
+ * <p><b>Errors.</b> All unchecked {@link SlackerException}s: remote exception, not found, thread
+ * pool full, canceled, protocol error, timeout, connection broken, backlog overflow; a result that
+ * does not decode is a plain {@link SlackerException} with the cause.
+ */
+public final class SlackerClient implements AutoCloseable {
+    /**
+     * The version string sent in the client-hello: the slacker release this client is
+     * wire-compatible with (the Clojure client sends its own library version here).
+     */
+    public static final String DEFAULT_CLIENT_VERSION = "0.18.0-SNAPSHOT";
+
+    private final ClientConfig config;
+    private final EventLoopGroup group;
+    private final boolean ownGroup;
+    private final PendingCalls pending;
+    private final Connection connection;
+    private final Caller caller;
+    private volatile boolean closed;
+
+    private SlackerClient(ClientConfig config, EventLoopGroup group, boolean ownGroup) {
+        this.config = config;
+        this.group = group;
+        this.ownGroup = ownGroup;
+        this.pending = new PendingCalls(config.backlog());
+        this.connection = new Connection(config, group, pending);
+        this.caller = new Caller(config, connection, pending, group);
+    }
+
+    /** A builder with the defaults: content type clj, timeout 10 s, protocol v6, backlog 5000. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A proxy of {@code iface}: its namespace is {@link io.slacker.RemoteNames#namespaceOf}, each
+     * abstract method calls the function {@link io.slacker.RemoteNames#functionOf}. A method
+     * returning {@link CompletableFuture} (or {@link java.util.concurrent.CompletionStage}) is
+     * asynchronous; a {@code void} method whose last parameter is a {@link io.slacker.Callback}
+     * reports through it; a {@link io.slacker.FireAndForget} method only sends; any other method
+     * waits for the result and converts it to its return type, throwing the call's
+     * {@link SlackerException} as is. Default methods and {@code toString}/{@code equals}/
+     * {@code hashCode} run locally. Proxies share the client's connection.
+     *
+     * @throws IllegalArgumentException when {@code iface} is not an interface or a method signature is invalid
+     */
+    public <T> T proxy(Class<T> iface) {
+        return ProxyHandler.create(this, iface);
+    }
+
+    /** Calls {@code ns/fn} with these arguments and the client's settings; waits for the decoded result. */
+    public Object call(String ns, String fn, List<?> args) {
+        return call(ns, fn, args, CallOptions.defaults());
+    }
+
+    /** Calls {@code ns/fn} with these arguments and options; waits for the decoded result. */
+    public Object call(String ns, String fn, List<?> args, CallOptions options) {
+        return await(callAsync(ns, fn, args, options));
+    }
+
+    /**
+     * Calls {@code ns/fn} without blocking. The future completes with the decoded result, or
+     * exceptionally with a {@link SlackerException}.
+     */
+    public CompletableFuture<Object> callAsync(String ns, String fn, List<?> args, CallOptions options) {
+        Objects.requireNonNull(ns, "ns");
+        Objects.requireNonNull(fn, "fn");
+        return caller.call(ns, fn, args, options);
+    }
+
+    /**
+     * The names ({@code "ns/fn"}) of the server's functions whose full name starts with
+     * {@code nsOrPrefix} (a plain string prefix, as the server matches it), or of all functions
+     * when it is {@code null}.
+     */
+    public List<String> functions(String nsOrPrefix) {
+        Object v = await(caller.inspect(InspectCommand.FUNCTIONS, nsOrPrefix));
+        List<String> out = new ArrayList<>();
+        if (v instanceof Collection<?> c) {
+            for (Object o : c) {
+                out.add(String.valueOf(o));
+            }
+        } else if (v != null) {
+            throw new SlackerException("inspect functions answered " + v.getClass().getName() + ", not a list");
+        }
+        return out;
+    }
+
+    /**
+     * The metadata of function {@code "ns/fn"} as the server reports it (keyword keys such as
+     * {@code :name}, {@code :doc}, {@code :arglists}); empty when the server has none.
+     */
+    public Map<?, ?> meta(String fullName) {
+        Object v = await(caller.inspect(InspectCommand.META, fullName));
+        if (v == null) {
+            return Map.of();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m;
+        }
+        throw new SlackerException("inspect meta answered " + v.getClass().getName() + ", not a map");
+    }
+
+    /** The server's report on its connected clients (decoded EDN, a map as a rule). */
+    public Object clients() {
+        return await(caller.inspect(InspectCommand.CLIENTS, null));
+    }
+
+    /** The server's version string from its hello, or {@code null} before it arrived (or with v5). */
+    public String serverVersion() {
+        return connection.serverVersion();
+    }
+
+    /** The server address, {@code host:port}. */
+    public String address() {
+        return config.address();
+    }
+
+    /** Whether the connection is up now (the client connects on demand; this does not connect). */
+    public boolean isConnected() {
+        return connection.current() != null;
+    }
+
+    /** The number of calls waiting for their answer. */
+    public int inFlight() {
+        return pending.size();
+    }
+
+    /** Closes the connection (failing calls in flight) and, unless it was given, the I/O threads. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connection.close();
+        pending.failAll(null, () -> new io.slacker.ConnectionBrokenException("client for " + address() + " closed"));
+        if (ownGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    /** Waits for a call's future; rethrows its failure unwrapped. */
+    Object await(CompletableFuture<?> future) {
+        if (!future.isDone()) {
+            for (EventExecutor e : group) {
+                if (e.inEventLoop()) {
+                    throw new IllegalStateException("blocking slacker call on the client's I/O thread; use an async call "
+                        + "or a callback executor");
+                }
+            }
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = ProxyHandler.unwrap(e.getCause());
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new SlackerException("call failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackerException("interrupted while waiting for the answer", e);
+        }
+    }
+
+    /** Collects the settings of a {@link SlackerClient}. */
+    public static final class Builder {
+        private String host;
+        private int port = -1;
+        private ContentType contentType = ContentType.CLJ;
+        private Duration timeout = Duration.ofSeconds(10);
+        private int protocolVersion = 6;
+        private String clientName = "";
+        private String clientVersion = DEFAULT_CLIENT_VERSION;
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private DeadlineInterceptor deadline;
+        private int backlog = 5000;
+        private Duration pingInterval;
+        private boolean interruptOnTimeout;
+        private SslContext sslContext;
+        private Serializers serializers;
+        private EventLoopGroup eventLoopGroup;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration backoffMin = Duration.ofMillis(100);
+        private Duration backoffMax = Duration.ofSeconds(5);
+        private Executor callbackExecutor;
+        private int maxBody = FrameCodec.DEFAULT_MAX_BODY;
+
+        private Builder() {
+        }
+
+        /** The server, {@code host:port} (IPv6 as {@code [::1]:2104}). Required. */
+        public Builder address(String hostPort) {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0 || colon == hostPort.length() - 1) {
+                throw new IllegalArgumentException("address must be host:port: " + hostPort);
+            }
+            String h = hostPort.substring(0, colon);
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            return address(h, Integer.parseInt(hostPort.substring(colon + 1)));
+        }
+
+        /** The server. */
+        public Builder address(String host, int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.host = Objects.requireNonNull(host, "host");
+            this.port = port;
+            return this;
+        }
+
+        /** The default content type of calls (default clj). */
+        public Builder contentType(ContentType contentType) {
+            this.contentType = Objects.requireNonNull(contentType, "contentType");
+            return this;
+        }
+
+        /** The default call timeout (default 10 s). */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Protocol version 6 (default: client-hello, extensions) or 5 (neither). */
+        public Builder protocolVersion(int version) {
+            if (version != 5 && version != 6) {
+                throw new IllegalArgumentException("protocol version must be 5 or 6: " + version);
+            }
+            this.protocolVersion = version;
+            return this;
+        }
+
+        /** The name sent in the client-hello (default empty). */
+        public Builder clientName(String name) {
+            this.clientName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The version string sent in the client-hello (default {@link #DEFAULT_CLIENT_VERSION}). */
+        public Builder clientVersion(String version) {
+            this.clientVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** Adds an interceptor; several run as {@link Interceptor#chain} does. */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Sends each v6 call's deadline (now + its timeout, epoch ms) in extension {@code extensionId}. */
+        public Builder deadline(int extensionId) {
+            this.deadline = new DeadlineInterceptor(extensionId);
+            return this;
+        }
+
+        /** The most calls in flight (default 5000); more fail at once with {@link io.slacker.BacklogOverflowException}. */
+        public Builder backlog(int backlog) {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be positive");
+            }
+            this.backlog = backlog;
+            return this;
+        }
+
+        /** Sends a ping at this interval; a pong missing at the next tick closes the connection. Off by default. */
+        public Builder pingInterval(Duration interval) {
+            if (interval != null && (interval.isNegative() || interval.isZero())) {
+                throw new IllegalArgumentException("ping interval must be positive");
+            }
+            this.pingInterval = interval;
+            return this;
+        }
+
+        /** Whether a timed-out call sends an interrupt to the server (default false). */
+        public Builder interruptOnTimeout(boolean interrupt) {
+            this.interruptOnTimeout = interrupt;
+            return this;
+        }
+
+        /** TLS: a client {@link SslContext}. */
+        public Builder sslContext(SslContext sslContext) {
+            if (sslContext != null && sslContext.isServer()) {
+                throw new IllegalArgumentException("a client SslContext is needed");
+            }
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** The serializers (default {@link Serializers#defaults()}); inspect needs clj. */
+        public Builder serializers(Serializers serializers) {
+            this.serializers = Objects.requireNonNull(serializers, "serializers");
+            return this;
+        }
+
+        /**
+         * Runs the client on this (NIO) event loop group, which the client does not shut down.
+         * Default: a group of one daemon thread owned by the client.
+         */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.eventLoopGroup = group;
+            return this;
+        }
+
+        /** The TCP connect timeout (default 5 s). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The backoff after failed connect attempts, doubling from {@code min} to {@code max} (default 100 ms .. 5 s). */
+        public Builder reconnectBackoff(Duration min, Duration max) {
+            if (min.isNegative() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("need 0 <= min <= max");
+            }
+            this.backoffMin = min;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /** Where answers are decoded and futures/callbacks completed (default: the I/O thread). */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** The largest frame body accepted from the server (default 16 MiB). */
+        public Builder maxBodySize(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes < 0");
+            }
+            this.maxBody = bytes;
+            return this;
+        }
+
+        /** The client (it connects on its first call). */
+        public SlackerClient build() {
+            if (host == null) {
+                throw new IllegalStateException("address is required");
+            }
+            ClientConfig cfg = new ClientConfig(host, port, contentType, timeout, protocolVersion, clientName, clientVersion,
+                Interceptor.chain(interceptors), deadline, backlog, pingInterval, interruptOnTimeout, sslContext,
+                serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
+                callbackExecutor, maxBody);
+            boolean own = eventLoopGroup == null;
+            EventLoopGroup g = own
+                ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-client", true), NioIoHandler.newFactory())
+                : eventLoopGroup;
+            return new SlackerClient(cfg, g, own);
+        }
+    }
+}
