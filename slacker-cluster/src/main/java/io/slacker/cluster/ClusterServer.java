@@ -228,6 +228,11 @@ public final class ClusterServer implements AutoCloseable {
         LOG.info("cluster server {} stopped", address);
     }
 
+    /** The ZooKeeper client (tests). */
+    CuratorFramework curator() {
+        return curator;
+    }
+
     /** Whether {@link #stop()} has begun. */
     public boolean isStopped() {
         return stopped;

@@ -36,61 +36,37 @@ final class ClusterFixture {
 
     /** A server exposing the test API and {@code slacker.example.api2 {"echo2" identity-of-args}}. */
     static ClusterServer.Builder server(String zk) {
-        int[] port = new int[1];
+        return server(zk, CLUSTER, new int[1], false);
+    }
+
+    /**
+     * The same, in a cluster of this name; {@code port[0]} is to be set to the server's port once
+     * started; with {@code probe}, also {@link ProbeApi}.
+     */
+    static ClusterServer.Builder server(String zk, String cluster, int[] port, boolean probe) {
         Map<String, RemoteFunction> api2 = Map.of("echo2", args -> args);
         SlackerServer.Builder sb = SlackerServer.builder().host("127.0.0.1").port(0)
-            .expose(TestApi.class, new PortAwareImpl(port))
+            .expose(TestApi.class, TestApi.impl(port))
             .expose(API2, api2)
             .shutdownTimeout(Duration.ofSeconds(5));
-        return ClusterServer.builder().server(sb).zookeeper(zk).cluster(CLUSTER).node("127.0.0.1")
+        if (probe) {
+            sb.expose(ProbeApi.class, new ProbeApi.Impl(port));
+        }
+        return ClusterServer.builder().server(sb).zookeeper(zk).cluster(cluster).node("127.0.0.1")
             .serverData(data("label", Keyword.of("example")))
             .sessionTimeout(Duration.ofSeconds(3))
             .connectTimeout(Duration.ofSeconds(10))
             .gracePeriod(Duration.ofMillis(300));
     }
 
-    /** Test implementation whose {@code get-m} answers the server's port once known. */
-    static final class PortAwareImpl implements TestApi {
-        private final TestApi delegate;
-        final int[] port;
-        static final Map<Integer, int[]> BY_IMPL = new java.util.concurrent.ConcurrentHashMap<>();
-
-        PortAwareImpl(int[] port) {
-            this.port = port;
-            this.delegate = TestApi.impl(port);
-        }
-
-        public long timestamp() {
-            return delegate.timestamp();
-        }
-
-        public List<Long> randInts(int n) {
-            return delegate.randInts(n);
-        }
-
-        public long incM(long amount) {
-            return delegate.incM(amount);
-        }
-
-        public long getM() {
-            return delegate.getM();
-        }
-
-        public Object makeError() {
-            return delegate.makeError();
-        }
-
-        public Object randomException(double poss) {
-            return delegate.randomException(poss);
-        }
-
-        public Object echo(Object x) {
-            return delegate.echo(x);
-        }
-
-        public Object longRunning() throws InterruptedException {
-            return delegate.longRunning();
-        }
+    /** Starts a probe server in a cluster; more settings through {@code more}. */
+    static ClusterServer start(String zk, String cluster, java.util.function.Consumer<ClusterServer.Builder> more) {
+        int[] port = new int[1];
+        ClusterServer.Builder b = server(zk, cluster, port, true).manager(true);
+        more.accept(b);
+        ClusterServer s = b.start();
+        port[0] = s.server().port();
+        return s;
     }
 
     static CuratorFramework curator(String zk) throws InterruptedException {
