@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryUntilElapsed;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 
 /** Curator client construction and small ZooKeeper helpers. */
 public final class Zk {
@@ -23,8 +23,9 @@ public final class Zk {
             .connectString(connectString)
             .sessionTimeoutMs((int) sessionTimeout.toMillis())
             .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
-            // retrying longer than a session lives is pointless: ephemerals are gone by then
-            .retryPolicy(new RetryUntilElapsed((int) sessionTimeout.toMillis(), 250))
+            // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
+            // over by themselves after a reconnect
+            .retryPolicy(new ExponentialBackoffRetry(100, 5, 1000))
             .build();
         c.start();
         boolean ok;
