@@ -10,6 +10,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
@@ -112,6 +113,8 @@ public final class SlackerServer implements AutoCloseable {
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
+                    // one flush (one syscall) per read burst or per batch of answers, not per frame
+                    p.addLast("flush", new FlushConsolidationHandler(256, true));
                     p.addLast("decoder", new FrameDecoder(b.maxFrameBody));
                     p.addLast("encoder", FrameEncoder.INSTANCE);
                     p.addLast("invalid", InvalidFrameHandler.INSTANCE);
