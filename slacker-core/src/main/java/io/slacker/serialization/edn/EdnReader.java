@@ -699,7 +699,9 @@ public final class EdnReader {
                     throw error("duplicate map key " + key, start);
                 }
                 map.put(key, items.get(i + 1));
-                equiv = checkEquiv(equiv, map.keySet(), key, start);
+                if (!plainEquality(key)) {
+                    equiv = checkEquiv(equiv, map.keySet(), key, start);
+                }
             }
             return map;
         }
@@ -730,9 +732,20 @@ public final class EdnReader {
                 if (!set.add(o)) {
                     throw error("duplicate set element " + o, start);
                 }
-                equiv = checkEquiv(equiv, set, o, start);
+                if (!plainEquality(o)) {
+                    equiv = checkEquiv(equiv, set, o, start);
+                }
             }
             return set;
+        }
+
+        /**
+         * Values whose Clojure equality is Java's and that equal nothing of another type: no need
+         * to track them for {@link #checkEquiv} (the common map keys).
+         */
+        private static boolean plainEquality(Object o) {
+            return o instanceof Keyword || o instanceof String || o instanceof Symbol || o instanceof Boolean
+                || o instanceof Character || o == null;
         }
 
         /**
