@@ -54,11 +54,6 @@ import java.util.concurrent.TimeUnit;
  * does not decode is a plain {@link SlackerException} with the cause.
  */
 public final class SlackerClient implements AutoCloseable {
-    /**
-     * The version string sent in the client-hello: the slacker release this client is
-     * wire-compatible with (the Clojure client sends its own library version here).
-     */
-    public static final String DEFAULT_CLIENT_VERSION = "0.18.0-SNAPSHOT";
 
     private final ClientConfig config;
     private final EventLoopGroup group;
@@ -229,7 +224,7 @@ public final class SlackerClient implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(10);
         private int protocolVersion = 6;
         private String clientName = "";
-        private String clientVersion = DEFAULT_CLIENT_VERSION;
+        private String clientVersion = io.slacker.Version.get();
         private final List<Interceptor> interceptors = new ArrayList<>();
         private DeadlineInterceptor deadline;
         private int backlog = 5000;
@@ -300,7 +295,7 @@ public final class SlackerClient implements AutoCloseable {
             return this;
         }
 
-        /** The version string sent in the client-hello (default {@link #DEFAULT_CLIENT_VERSION}). */
+        /** The version string sent in the client-hello (default: this library's version). */
         public Builder clientVersion(String version) {
             this.clientVersion = Objects.requireNonNull(version, "version");
             return this;

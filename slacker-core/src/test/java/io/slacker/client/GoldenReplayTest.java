@@ -103,7 +103,7 @@ class GoldenReplayTest {
     }
 
     private SlackerClient client(int version, String name) {
-        SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
+        SlackerClient c = SlackerClient.builder().address(server.address()).clientVersion("0.18.0-SNAPSHOT").serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
             .protocolVersion(version).clientName(name).timeout(Duration.ofSeconds(5)).build();
         clients.add(c);
         return c;
@@ -359,7 +359,7 @@ class GoldenReplayTest {
                 }
             };
             int connections = server.connections.get();
-            SlackerClient c = SlackerClient.builder().address(server.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
+            SlackerClient c = SlackerClient.builder().address(server.address()).clientVersion("0.18.0-SNAPSHOT").serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
                 .protocolVersion(ping[0]).pingInterval(Duration.ofMillis(100)).build();
             clients.add(c);
             assertThat(c.call("x", "y", List.of())).isEqualTo("ok");

@@ -93,7 +93,7 @@ class SlackerClientTest {
         assertThat(c.call("test.api", "echo", List.of(List.of(1L, "a")))).isEqualTo(List.of(1L, "a"));
 
         FakeServer.Received hello = s.received.poll(1, TimeUnit.SECONDS);
-        assertThat(hello.frame()).isEqualTo(new Frame.ClientHello(6, 0, "0.18.0-SNAPSHOT", "tester"));
+        assertThat(hello.frame()).isEqualTo(new Frame.ClientHello(6, 0, io.slacker.Version.get(), "tester"));
         FakeServer.Received first = s.next(Frame.Request.class);
         assertThat(first.frame().tid()).isEqualTo(1);
         assertThat(((Frame.Request) first.frame()).fname()).isEqualTo("test.api/add");

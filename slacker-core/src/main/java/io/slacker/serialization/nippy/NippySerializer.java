@@ -34,32 +34,26 @@ import io.slacker.serialization.Serializer;
 public final class NippySerializer implements Serializer {
     /** Default limit of collection nesting, reading and writing. */
     public static final int DEFAULT_MAX_DEPTH = 512;
-    /** Default limit of the decompressed size of a headered, compressed payload (64 MiB). */
-    public static final int DEFAULT_MAX_DECOMPRESSED_SIZE = 64 << 20;
 
     private static final byte[] HEAD_SIG = {'N', 'P', 'Y'};
 
     private final int maxDepth;
-    private final int maxDecompressedSize;
 
     /** A serializer with the default limits. */
     public NippySerializer() {
-        this(DEFAULT_MAX_DEPTH, DEFAULT_MAX_DECOMPRESSED_SIZE);
+        this(DEFAULT_MAX_DEPTH);
     }
 
     /**
-     * A serializer with these limits.
+     * A serializer with this nesting limit.
      *
      * @param maxDepth the deepest collection nesting accepted, reading and writing (at least 1)
-     * @param maxDecompressedSize the largest decompressed size of a compressed payload, in bytes
      */
-    public NippySerializer(int maxDepth, int maxDecompressedSize) {
-        if (maxDepth < 1 || maxDecompressedSize < 0) {
-            throw new IllegalArgumentException("bad limits: maxDepth " + maxDepth + ", maxDecompressedSize "
-                    + maxDecompressedSize);
+    public NippySerializer(int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("bad limit: maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
-        this.maxDecompressedSize = maxDecompressedSize;
     }
 
     @Override
@@ -104,8 +98,10 @@ public final class NippySerializer implements Serializer {
         byte[] body;
         switch (meta) {
             case 0 -> body = null;
-            case 8 -> body = Decompress.lz4(data, 4, data.length, maxDecompressedSize);
-            case 1 -> body = Decompress.snappy(data, 4, data.length, maxDecompressedSize);
+            case 8 -> throw new SerializationException("nippy: lz4-compressed payloads are not supported"
+                + " (slacker sends bare, uncompressed streams)");
+            case 1 -> throw new SerializationException("nippy: snappy-compressed payloads are not supported"
+                + " (slacker sends bare, uncompressed streams)");
             case 11 -> throw new SerializationException("nippy: LZMA2-compressed payloads are not supported");
             case 5 -> throw new SerializationException("nippy: payload uses a non-standard compressor");
             case 2, 3, 4, 6, 7, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19 ->
