@@ -57,6 +57,13 @@ public final class KryoSerializer implements Serializer {
     private final List<UserClass> userClasses;
     private final int maxDepth;
     private final Pool<Kryo> pool;
+    /** Reused output buffers (one per thread at a time), so encoding does not allocate a new one. */
+    private final Pool<Output> outputs = new Pool<>(true, false, 64) {
+        @Override
+        protected Output create() {
+            return new Output(4096, -1);
+        }
+    };
 
     private KryoSerializer(Builder b) {
         this.userClasses = List.copyOf(b.classes);
@@ -89,9 +96,10 @@ public final class KryoSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         Kryo kryo = pool.obtain();
+        Output out = outputs.obtain();
         boolean ok = false;
         try {
-            Output out = new Output(256, -1);
+            out.reset();
             kryo.writeClassAndObject(out, value);
             ok = true;
             return out.toBytes();
@@ -99,6 +107,9 @@ public final class KryoSerializer implements Serializer {
             throw translate("cannot encode value", e);
         } finally {
             release(kryo, ok);
+            if (out.getBuffer().length <= POOLED_BUFFER_LIMIT) {
+                outputs.free(out);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.slacker.serialization.edn;
 
+import io.slacker.testing.ClojureOracle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.slacker.serialization.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.slacker.serialization.ClojureBridge;
+import io.slacker.testing.ClojureOracle;
 import io.slacker.serialization.DataShape;
 import io.slacker.testing.WireVectors;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class JsonGoldenVectorsTest {
                 continue;
             }
             // the argument vector the real client was given, with keywords, sets, ratios, #inst...
-            Object args = ClojureBridge.readEdn(b.vector().clojureValue());
+            Object args = ClojureOracle.readEdn(b.vector().clojureValue());
             String actual = HexFormat.of().formatHex(JSON.serialize(args));
             checked++;
             if (!actual.equals(b.hex())) {
@@ -82,7 +82,7 @@ class JsonGoldenVectorsTest {
             if (b.vector().direction().equals("c2s") && b.where().equals("payload")) {
                 continue;
             }
-            Object value = ClojureBridge.readEdn(b.decodedEdn());
+            Object value = ClojureOracle.readEdn(b.decodedEdn());
             String actual = HexFormat.of().formatHex(JSON.serialize(value));
             checked++;
             if (!actual.equals(b.hex())) {
@@ -98,7 +98,7 @@ class JsonGoldenVectorsTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Block b : blocks()) {
-            String expected = DataShape.of(ClojureBridge.readEdn(b.decodedEdn()));
+            String expected = DataShape.of(ClojureOracle.readEdn(b.decodedEdn()));
             String actual = DataShape.of(JSON.deserialize(HexFormat.of().parseHex(b.hex())));
             checked++;
             if (!actual.equals(expected)) {
@@ -114,7 +114,7 @@ class JsonGoldenVectorsTest {
         int checked = 0;
         for (Block b : blocks()) {
             if (b.vector().direction().equals("s2c") && b.vector().decoded().path("result_code").path("code").asInt() == 0) {
-                Object expected = ClojureBridge.readEdn(b.vector().clojureValue());
+                Object expected = ClojureOracle.readEdn(b.vector().clojureValue());
                 Object actual = JSON.deserialize(HexFormat.of().parseHex(b.hex()));
                 assertThat(DataShape.of(actual)).as(b.toString()).isEqualTo(DataShape.of(expected));
                 checked++;

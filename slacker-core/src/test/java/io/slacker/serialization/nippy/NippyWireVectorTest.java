@@ -1,5 +1,7 @@
 package io.slacker.serialization.nippy;
 
+import io.slacker.testing.ClojureOracle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +111,7 @@ class NippyWireVectorTest {
                 }
                 String edn = block.path("deserialized").path("edn").asText(null);
                 assertThat(edn).as("%s has deserialized.edn", v).isNotNull();
-                Object expected = ClojureBridge.readEdn(edn);
+                Object expected = ClojureOracle.readEdn(edn);
                 Object actual;
                 try {
                     actual = NIPPY.deserialize(bytes);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slacker.ContentType;
 import io.slacker.data.Keyword;
 import io.slacker.serialization.SerializationException;
-import io.slacker.serialization.nippy.ClojureBridge;
+import io.slacker.testing.ClojureOracle;
 import io.slacker.serialization.nippy.DataAssert;
 import io.slacker.testing.WireVectors;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ class TransitWireVectorTest {
                 byte[] bytes = HEX.parseHex(block.path("hex").asText());
                 String edn = block.path("deserialized").path("edn").asText(null);
                 assertThat(edn).as("%s has deserialized.edn", v).isNotNull();
-                Object expected = ClojureBridge.readEdn(edn);
+                Object expected = ClojureOracle.readEdn(edn);
                 Object actual;
                 try {
                     actual = ser.deserialize(bytes);

@@ -1,4 +1,4 @@
-package io.slacker.serialization.edn;
+package io.slacker.testing;
 
 import clojure.java.api.Clojure;
 import clojure.lang.BigInt;
@@ -17,6 +17,7 @@ import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.serialization.edn.TaggedLiteral;
 import java.io.PushbackReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ import java.util.UUID;
  * The Clojure runtime as the oracle: its EDN reader and printer, and a bridge between Clojure's
  * values and the slacker data model in both directions.
  */
-final class ClojureOracle {
+public final class ClojureOracle {
     private static final IFn READ_STRING = Clojure.var("clojure.edn", "read-string");
     private static final IFn PR_STR = Clojure.var("clojure.core", "pr-str");
     private static final Object EOF = new Object();
@@ -52,7 +53,7 @@ final class ClojureOracle {
     }
 
     /** clojure.edn/read-string, returning the Clojure value. */
-    static Object readString(String text) {
+    public static Object readString(String text) {
         return READ_STRING.invoke(text);
     }
 
@@ -62,7 +63,7 @@ final class ClojureOracle {
      *
      * @throws IllegalStateException for trailing data, or whatever Clojure throws
      */
-    static Object readSingle(String text) {
+    public static Object readSingle(String text) {
         PushbackReader r = new PushbackReader(new StringReader(text));
         Object v = clojure.lang.EdnReader.read(r, EOF_OPTS);
         if (v == EOF) {
@@ -75,15 +76,26 @@ final class ClojureOracle {
     }
 
     /** clojure.core/pr-str of a Clojure value. */
-    static String prStr(Object clojureValue) {
+    public static String prStr(Object clojureValue) {
         return (String) PR_STR.invoke(clojureValue);
     }
 
-    /** A Clojure value in the slacker data model. */
-    static Object toData(Object o) {
+    /** The data-model value of an EDN text, as Clojure's EDN reader reads it. */
+    public static Object readEdn(String text) {
+        return toData(readString(text));
+    }
+
+    /** A Clojure value in the slacker data model (narrow integers and floats widened). */
+    public static Object toData(Object o) {
         if (o == null || o instanceof Boolean || o instanceof Long || o instanceof Double || o instanceof String
-                || o instanceof Character || o instanceof BigDecimal || o instanceof UUID) {
+                || o instanceof Character || o instanceof BigDecimal || o instanceof UUID || o instanceof BigInteger) {
             return o;
+        }
+        if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return ((Number) o).longValue();
+        }
+        if (o instanceof Float f) {
+            return f.doubleValue();
         }
         if (o instanceof BigInt b) {
             return b.toBigInteger();
@@ -135,7 +147,7 @@ final class ClojureOracle {
     }
 
     /** A slacker data-model value as the Clojure value it stands for. */
-    static Object toClojure(Object o) {
+    public static Object toClojure(Object o) {
         if (o == null || o instanceof Boolean || o instanceof Long || o instanceof Double || o instanceof String
                 || o instanceof Character || o instanceof BigDecimal || o instanceof UUID) {
             return o;
