@@ -3,6 +3,7 @@ package io.slacker.serialization.transit;
 import com.cognitect.transit.ArrayReadHandler;
 import com.cognitect.transit.ArrayReader;
 import com.cognitect.transit.MapReader;
+import com.cognitect.transit.TransitFactory;
 import com.cognitect.transit.ReadHandler;
 import com.cognitect.transit.WriteHandler;
 import io.slacker.data.ClojureList;
@@ -34,7 +35,8 @@ final class TransitHandlers {
 
     /** Handlers for our types; shared, since transit-java caches handler maps by identity. */
     @SuppressWarnings("rawtypes") // transit-java's API keys handlers by raw Class
-    static final Map<Class, WriteHandler<?, ?>> WRITE = buildWriteHandlers();
+    /** Built once: transit-java merges custom handlers with its defaults on every writer otherwise. */
+    static final Map<Class, WriteHandler<?, ?>> WRITE = TransitFactory.writeHandlerMap(buildWriteHandlers());
 
     @SuppressWarnings("rawtypes")
     private static Map<Class, WriteHandler<?, ?>> buildWriteHandlers() {

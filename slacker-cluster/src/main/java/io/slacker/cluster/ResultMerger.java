@@ -1,0 +1,14 @@
+package io.slacker.cluster;
+
+import java.util.Map;
+
+/** A user-defined {@link GroupingResults}: combines the successful answers of one call. */
+@FunctionalInterface
+public interface ResultMerger {
+    /**
+     * @param results the successful answers by {@code host:port}, in server order; never empty
+     *                (a call without any success fails before merging)
+     * @return the call's result
+     */
+    Object merge(String namespace, String function, Map<String, Object> results);
+}

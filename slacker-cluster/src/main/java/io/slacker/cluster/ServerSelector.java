@@ -1,0 +1,14 @@
+package io.slacker.cluster;
+
+import java.util.List;
+
+/** A user-defined {@link Grouping}: picks the servers one call goes to. */
+@FunctionalInterface
+public interface ServerSelector {
+    /**
+     * @param servers the live servers of the namespace, leader first (never empty)
+     * @return the addresses to call; addresses not among {@code servers} are ignored, and an
+     *         empty list makes the call unavailable
+     */
+    List<String> select(String namespace, String function, List<?> args, List<ServerInfo> servers);
+}
