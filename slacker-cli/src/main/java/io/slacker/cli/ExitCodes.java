@@ -9,6 +9,7 @@ import io.slacker.RemoteProtocolException;
 import io.slacker.ThreadPoolFullException;
 import io.slacker.TimeoutException;
 import io.slacker.UnavailableException;
+import io.slacker.cluster.GroupedCallException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -59,6 +60,9 @@ public final class ExitCodes {
     /** The exit code for a failure. */
     public static int of(Throwable error) {
         Throwable t = unwrap(error);
+        if (t instanceof GroupedCallException && t.getCause() != null) {
+            return of(t.getCause());
+        }
         if (t instanceof BadEdnException) {
             return BAD_EDN;
         }
@@ -88,6 +92,9 @@ public final class ExitCodes {
     static String describe(Throwable error) {
         Throwable t = unwrap(error);
         String msg = t.getMessage() != null ? t.getMessage() : t.toString();
+        if (t instanceof GroupedCallException) {
+            return msg + "; first failure: " + describe(t.getCause());
+        }
         return switch (of(t)) {
             case BAD_EDN -> "bad EDN: " + msg;
             case UNREACHABLE -> "server unreachable: " + msg;

@@ -13,14 +13,17 @@ import picocli.CommandLine.Spec;
  * benchmark it. Run {@code java -jar slacker-cli.jar --help}.
  */
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
-    description = "Calls, inspects and benchmarks slacker servers (Java or Clojure).",
+    description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
         "  slacker meta 127.0.0.1:2104 slacker.example.api/rand-ints",
-        "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp --calls 10000 --concurrency 16"})
+        "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp --calls 10000 --concurrency 16",
+        "  slacker zookeeper --port 2181",
+        "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster",
+        "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster slacker.example.api/timestamp --grouping all"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;
