@@ -2,7 +2,6 @@ package io.slacker.cluster;
 
 import io.slacker.ContentType;
 import io.slacker.SlackerException;
-import io.slacker.cluster.zk.SelfInspector;
 import io.slacker.cluster.zk.ServerRegistration;
 import io.slacker.cluster.zk.Zk;
 import io.slacker.cluster.zk.ZkPaths;
@@ -11,8 +10,7 @@ import io.slacker.serialization.Serializers;
 import io.slacker.server.RemoteFunction;
 import io.slacker.server.SlackerServer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
+import io.slacker.data.Keyword;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +77,7 @@ public final class ClusterServer implements AutoCloseable {
         ZkPaths paths = new ZkPaths(b.root, b.cluster);
         this.registration = new ServerRegistration(curator, paths, address, host, b.connectTimeout.toMillis());
         this.namespaces = List.copyOf(server.namespaces());
-        publishFunctions(host);
+        publishFunctions();
         registration.publishServer(edn.serialize(serverData));
         for (String ns : namespaces) {
             registration.online(ns);
@@ -87,19 +85,11 @@ public final class ClusterServer implements AutoCloseable {
         LOG.info("cluster server {} published in {} ({})", address, paths.cluster(), namespaces);
     }
 
-    private void publishFunctions(String host) throws Exception {
-        List<String> hosts = new ArrayList<>(List.of("127.0.0.1", host));
-        try (SelfInspector inspector = SelfInspector.connect(hosts, server.port(), 10_000)) {
-            for (String ns : namespaces) {
-                Object listed = edn.deserialize(inspector.functions(ns + "/"));
-                for (Object o : (Collection<?>) listed) {
-                    String full = String.valueOf(o);
-                    if (!full.startsWith(ns + "/")) {
-                        continue;
-                    }
-                    registration.publishFunction(ns, full.substring(ns.length() + 1), inspector.meta(full));
-                }
-            }
+    private void publishFunctions() throws Exception {
+        for (Map.Entry<String, Map<Keyword, Object>> e : server.functionMeta().entrySet()) {
+            String full = e.getKey();
+            int slash = full.indexOf('/');
+            registration.publishFunction(full.substring(0, slash), full.substring(slash + 1), edn.serialize(e.getValue()));
         }
     }
 

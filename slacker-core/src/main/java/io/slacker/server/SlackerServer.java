@@ -143,6 +143,19 @@ public final class SlackerServer implements AutoCloseable {
         return registry.namespaces();
     }
 
+    /**
+     * Every exposed function ({@code "ns/fn"}, in exposure order) with the metadata inspect
+     * {@code :meta} answers for it: {@code {:name f, :doc "...", :arglists ([x])}}, or an empty
+     * map for dynamic functions. The cluster publishes it in its function nodes.
+     */
+    public Map<String, Map<io.slacker.data.Keyword, Object>> functionMeta() {
+        Map<String, Map<io.slacker.data.Keyword, Object>> out = new LinkedHashMap<>();
+        for (ExposedFunction f : registry.all()) {
+            out.put(f.fullName(), f.meta());
+        }
+        return out;
+    }
+
     /** The clients connected right now. */
     public Collection<ConnectedClient> clients() {
         return List.copyOf(context.clients.values());
