@@ -4,7 +4,21 @@ import static io.slacker.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slacker.cli.CliFixture.Run;
+import io.slacker.CallOptions;
+import io.slacker.ContentType;
+import io.slacker.Function;
+import io.slacker.Namespace;
+import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
+import io.slacker.cluster.Grouped;
+import io.slacker.cluster.Grouping;
+import io.slacker.cluster.GroupingExceptions;
+import io.slacker.cluster.GroupingPolicy;
+import io.slacker.cluster.GroupingResults;
+import io.slacker.cluster.ResultMerger;
+import io.slacker.cluster.ServerInfo;
+import io.slacker.cluster.ServerSelector;
+import io.slacker.examples.api.ExampleApi;
 import io.slacker.cluster.EmbeddedZooKeeper;
 import io.slacker.data.Keyword;
 import io.slacker.examples.api.ExampleApiImpl;
@@ -32,7 +46,12 @@ class ClusterCliTest {
     @BeforeAll
     static void start() {
         zk = EmbeddedZooKeeper.start(0);
-        a = node(Map.of(Keyword.of("label"), Keyword.of("a")));
+        a = ClusterServer.builder()
+            .server(ExampleFunctions.exampleServer(new ExampleApiImpl()).host("127.0.0.1").port(0))
+            .zookeeper(zk.connectString()).cluster(CLUSTER).node("127.0.0.1")
+            .serverData(Map.of(Keyword.of("label"), Keyword.of("a")))
+            .manager(true)
+            .gracePeriod(Duration.ZERO).start();
         Map<Keyword, Object> bData = new LinkedHashMap<>();
         bData.put(Keyword.of("label"), Keyword.of("b"));
         bData.put(Keyword.of("weight"), 3L);
@@ -158,6 +177,74 @@ class ClusterCliTest {
         Run noZk = run("cluster", "--zk", "127.0.0.1:" + port, "--cluster", CLUSTER, "--zk-timeout", "1s");
         assertThat(noZk.exit()).as(noZk.toString()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(noZk.err()).contains("cannot reach ZooKeeper at 127.0.0.1:" + port);
+    }
+
+    @Namespace("slacker.example.api")
+    public interface ExampleCluster {
+        long timestamp();
+
+        @Grouped(value = Grouping.ALL, results = GroupingResults.VECTOR)
+        @Function("timestamp")
+        List<Long> allTimestamps();
+
+        @Grouped(value = Grouping.ALL, results = GroupingResults.MAP, exceptions = GroupingExceptions.ANY)
+        @Function("echo")
+        Map<String, Object> echoEverywhere(Object x);
+
+        @Grouped(Grouping.LEADER)
+        @Function("inc-m")
+        long incOnLeader(long amount);
+    }
+
+    /** The snippets of docs/cluster.md. */
+    @Test
+    void guideSnippets() throws Exception {
+        List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ClusterClient cluster = ClusterClient.builder()
+                .zookeeper(zk.connectString()).cluster(CLUSTER)
+                .grouping(Grouping.RANDOM)
+                .timeout(Duration.ofSeconds(10)).contentType(ContentType.CLJ)
+                .build()) {
+            ExampleApi api = cluster.proxy(ExampleApi.class);
+            assertThat(api.timestamp()).isPositive();
+
+            Object all = cluster.call("slacker.example.api", "echo", List.of(42), CallOptions.defaults(),
+                GroupingPolicy.defaults().withGrouping(Grouping.ALL).withResults(GroupingResults.VECTOR));
+            assertThat(all).isEqualTo(List.of(42L, 42L));
+
+            List<String> servers = cluster.servers("slacker.example.api");
+            String leader = cluster.leader("slacker.example.api");
+            assertThat(servers).containsExactlyInAnyOrder(a.address(), b.address());
+            assertThat(servers.get(0)).isEqualTo(leader);
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (cluster.serverData().size() < 2 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            Map<String, Object> data = cluster.serverData();
+            assertThat(data.get(a.address())).isEqualTo(Map.of(Keyword.of("label"), Keyword.of("a")));
+            cluster.addServerDataListener((address, newData, removed) -> changes.add(address + " " + newData));
+            List<String> fns = cluster.functions("slacker.example.api");
+            assertThat(fns).contains("slacker.example.api/rand-ints");
+            assertThat(cluster.meta("slacker.example.api/rand-ints").get(Keyword.of("doc"))).isEqualTo("test collection result");
+
+            ExampleCluster ec = cluster.proxy(ExampleCluster.class);
+            assertThat(ec.allTimestamps()).hasSize(2);
+            assertThat(ec.echoEverywhere("x")).containsOnlyKeys(a.address(), b.address());
+            assertThat(ec.incOnLeader(1)).isPositive();
+
+            ServerSelector notB = (ns, fn, args, infos) -> infos.stream()
+                .filter(s -> !(s.serverData() instanceof Map<?, ?> d && Keyword.of("b").equals(d.get(Keyword.of("label")))))
+                .map(ServerInfo::address).toList();
+            ResultMerger sum = (ns, fn, results) -> results.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+            Object r = cluster.call("slacker.example.api", "echo", List.of(1), CallOptions.defaults(),
+                GroupingPolicy.defaults().withSelector(notB).withMerger(sum));
+            assertThat(r).isEqualTo(1L);
+
+            // the manager namespace is reachable through the cluster
+            assertThat(cluster.call(ClusterServer.MANAGER_NAMESPACE, "server-data", List.of()))
+                .isEqualTo(Map.of(Keyword.of("label"), Keyword.of("a")));
+            a.setServerData(Map.of(Keyword.of("label"), Keyword.of("a")));
+        }
     }
 
     @Test
