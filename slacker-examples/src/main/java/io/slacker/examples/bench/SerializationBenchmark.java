@@ -13,11 +13,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Throughput of every content type in {@link Serializers#defaults()} against plain Jackson
+ * Throughput of every content type in {@link Serializers#defaults()} (carb, json, clj, nippy,
+ * transit-json, transit-msgpack and the deflate variants) against plain Jackson
  * ({@code writeValueAsBytes} / {@code readTree} on the same data with string keys), measured in
  * the same run: encode and decode operations per second and encoded size, for a small and a
- * medium payload. A rough single-threaded measurement (warm-up, then a fixed time per cell),
- * not a JMH benchmark; the whole run takes under a minute.
+ * medium payload, and whether the value decodes back equal (JSON, for one, turns keywords into
+ * strings, so "no" there is expected).
+ *
+ * <p>A rough single-threaded measurement, not a JMH benchmark: every cell is first warmed up,
+ * then measured in three rounds that go over all cells in turn (so background load hits the
+ * baseline and the candidates alike), keeping each cell's best round. With the default of 0.9 s
+ * per cell the whole run takes about a minute.
  *
  * <p>Run: {@code java -cp ... io.slacker.examples.bench.SerializationBenchmark [seconds-per-cell]}.
  */
@@ -34,35 +40,67 @@ public final class SerializationBenchmark {
         Object run() throws Exception;
     }
 
-    /** One row of the table. */
-    private record Row(String payload, String format, double encodeOps, double decodeOps, int bytes) {
+    /** One cell: an encode and a decode operation of one format on one payload. */
+    private static final class Cell {
+        final String payload;
+        final String format;
+        final Op encode;
+        final Op decode;
+        final int bytes;
+        final String same;
+        double encodeOps;
+        double decodeOps;
+
+        Cell(String payload, String format, Op encode, Op decode, int bytes, String same) {
+            this.payload = payload;
+            this.format = format;
+            this.encode = encode;
+            this.decode = decode;
+            this.bytes = bytes;
+            this.same = same;
+        }
     }
 
     /** Runs the benchmark and prints the table. */
     public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 0.9;
+        int rounds = 3;
         Map<String, Supplier<Object>> payloads = new LinkedHashMap<>();
         payloads.put("small", () -> small(true));
         payloads.put("medium", () -> medium(true));
         Map<String, Supplier<Object>> plain = Map.of("small", () -> small(false), "medium", () -> medium(false));
 
         Serializers serializers = Serializers.defaults();
-        List<Row> rows = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         for (Map.Entry<String, Supplier<Object>> p : payloads.entrySet()) {
             Object jsonValue = plain.get(p.getKey()).get();
             byte[] jsonBytes = JACKSON.writeValueAsBytes(jsonValue);
-            rows.add(new Row(p.getKey(), "jackson (baseline)",
-                    measure(() -> JACKSON.writeValueAsBytes(jsonValue), seconds),
-                    measure(() -> JACKSON.readTree(jsonBytes), seconds), jsonBytes.length));
+            cells.add(new Cell(p.getKey(), "jackson (baseline)", () -> JACKSON.writeValueAsBytes(jsonValue),
+                () -> JACKSON.readTree(jsonBytes), jsonBytes.length, ""));
             Object value = p.getValue().get();
             for (ContentType t : serializers.contentTypes()) {
                 Serializer s = serializers.get(t);
                 byte[] bytes = s.serialize(value);
-                rows.add(new Row(p.getKey(), t.wireName(), measure(() -> s.serialize(value), seconds),
-                        measure(() -> s.deserialize(bytes), seconds), bytes.length));
+                String same = value.equals(s.deserialize(bytes)) ? "yes" : "no";
+                cells.add(new Cell(p.getKey(), t.wireName(), () -> s.serialize(value), () -> s.deserialize(bytes),
+                    bytes.length, same));
             }
         }
-        print(rows);
+        long start = System.nanoTime();
+        for (Cell c : cells) {
+            run(c.encode, (long) (seconds * 0.25e9));
+            run(c.decode, (long) (seconds * 0.25e9));
+        }
+        long roundNanos = (long) (seconds * 1e9 / rounds);
+        for (int r = 0; r < rounds; r++) {
+            for (Cell c : cells) {
+                c.encodeOps = Math.max(c.encodeOps, run(c.encode, roundNanos));
+                c.decodeOps = Math.max(c.decodeOps, run(c.decode, roundNanos));
+            }
+        }
+        print(cells);
+        System.out.printf(Locale.ROOT, "(%d content types, %d cells, best of %d rounds of %.2f s, measured in %.0f s)%n",
+            serializers.contentTypes().size(), cells.size(), rounds, seconds / rounds, (System.nanoTime() - start) / 1e9);
     }
 
     /** A vector of a few scalars: [42 "hello" :status 3.14 true]. */
@@ -90,12 +128,6 @@ public final class SerializationBenchmark {
         return keyword ? Keyword.of(name) : name;
     }
 
-    /** Operations per second: a third of the time to warm up, then the measured time. */
-    private static double measure(Op op, double seconds) throws Exception {
-        run(op, (long) (seconds * 0.3e9));
-        return run(op, (long) (seconds * 1e9));
-    }
-
     private static double run(Op op, long nanos) throws Exception {
         long start = System.nanoTime();
         long deadline = start + nanos;
@@ -111,18 +143,19 @@ public final class SerializationBenchmark {
         return count * 1e9 / (now - start);
     }
 
-    private static void print(List<Row> rows) {
-        String fmt = "%-7s %-19s %13s %13s %8s %9s %9s%n";
-        System.out.printf(Locale.ROOT, fmt, "payload", "format", "encode ops/s", "decode ops/s", "bytes", "enc/jack", "dec/jack");
-        Row base = null;
-        for (Row r : rows) {
-            if (r.format().startsWith("jackson")) {
-                base = r;
+    private static void print(List<Cell> cells) {
+        String fmt = "%-7s %-19s %13s %13s %8s %9s %9s %5s%n";
+        System.out.printf(Locale.ROOT, fmt, "payload", "format", "encode ops/s", "decode ops/s", "bytes", "enc/jack",
+            "dec/jack", "same");
+        Cell base = null;
+        for (Cell c : cells) {
+            if (c.format.startsWith("jackson")) {
+                base = c;
             }
-            System.out.printf(Locale.ROOT, fmt, r.payload(), r.format(), String.format(Locale.ROOT, "%,.0f", r.encodeOps()),
-                    String.format(Locale.ROOT, "%,.0f", r.decodeOps()), r.bytes(),
-                    String.format(Locale.ROOT, "%.2f", r.encodeOps() / base.encodeOps()),
-                    String.format(Locale.ROOT, "%.2f", r.decodeOps() / base.decodeOps()));
+            System.out.printf(Locale.ROOT, fmt, c.payload, c.format, String.format(Locale.ROOT, "%,.0f", c.encodeOps),
+                String.format(Locale.ROOT, "%,.0f", c.decodeOps), c.bytes,
+                String.format(Locale.ROOT, "%.2f", c.encodeOps / base.encodeOps),
+                String.format(Locale.ROOT, "%.2f", c.decodeOps / base.decodeOps), c.same);
         }
     }
 }

@@ -1,0 +1,195 @@
+package io.slacker.examples.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The baseline of {@link RpcBenchmark}: a plain Netty echo server and client over NIO on the
+ * loopback, messages framed by a 4-byte length ({@link LengthFieldBasedFrameDecoder} /
+ * {@link LengthFieldPrepender}), with no serialization and no protocol.
+ *
+ * <p>The server either echoes on its I/O thread (write in {@code channelRead}, flush in
+ * {@code channelReadComplete}: the best Netty can do), or, with a worker pool, hands every
+ * message to a pool thread which writes and flushes it back, the way a slacker server runs each
+ * call on its worker pool. The client sends from the caller's thread and matches echoes to
+ * requests in order (the echo of one connection comes back in request order), completing one
+ * callback per message: the least plumbing an RPC client needs.
+ */
+final class RawEcho {
+    private RawEcho() {
+    }
+
+    /** A raw echo server on 127.0.0.1 (a free port). */
+    static final class Server implements AutoCloseable {
+        private final EventLoopGroup boss;
+        private final EventLoopGroup io;
+        private final ExecutorService workers;
+        private final Channel channel;
+
+        /**
+         * Starts the server.
+         *
+         * @param ioThreads event loop threads for the connections
+         * @param workers   0 to echo on the I/O thread, else the size of the worker pool that echoes
+         */
+        Server(int ioThreads, int workers) throws InterruptedException {
+            this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raw-accept", true),
+                NioIoHandler.newFactory());
+            this.io = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("raw-io", true),
+                NioIoHandler.newFactory());
+            this.workers = workers > 0
+                ? Executors.newFixedThreadPool(workers, new DefaultThreadFactory("raw-worker", true)) : null;
+            ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4));
+                        ch.pipeline().addLast(new LengthFieldPrepender(4));
+                        ch.pipeline().addLast(Server.this.workers == null ? new DirectEcho() : new PooledEcho(Server.this.workers));
+                    }
+                });
+            this.channel = b.bind("127.0.0.1", 0).sync().channel();
+        }
+
+        int port() {
+            return ((InetSocketAddress) channel.localAddress()).getPort();
+        }
+
+        @Override
+        public void close() {
+            channel.close().syncUninterruptibly();
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+            io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Echoes on the I/O thread; one flush per read burst. */
+    private static final class DirectEcho extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+    }
+
+    /** Echoes from a worker thread: one task and one write-and-flush per message. */
+    private static final class PooledEcho extends ChannelInboundHandlerAdapter {
+        private final ExecutorService workers;
+
+        PooledEcho(ExecutorService workers) {
+            this.workers = workers;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            workers.execute(() -> ctx.writeAndFlush(msg));
+        }
+    }
+
+    /** What to do with one echo. */
+    @FunctionalInterface
+    interface Completion {
+        /** Called on the client's I/O thread with the echoed bytes (released afterwards). */
+        void done(ByteBuf echo);
+    }
+
+    /** One client connection. Sends from any thread; in-order matching of echoes to completions. */
+    static final class Client implements AutoCloseable {
+        private final Channel channel;
+        private final byte[] payload;
+        private final Queue<Completion> waiting = new ConcurrentLinkedQueue<>();
+        private final LongAdder errors = new LongAdder();
+
+        /** Connects to the server on {@code port} with an event loop of {@code group}. */
+        Client(EventLoopGroup group, int port, byte[] payload) throws InterruptedException {
+            this.payload = payload;
+            Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4));
+                        ch.pipeline().addLast(new LengthFieldPrepender(4));
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+                                Completion c = waiting.poll();
+                                if (c == null) {
+                                    errors.increment();
+                                    return;
+                                }
+                                c.done(msg);
+                            }
+                        });
+                    }
+                });
+            this.channel = b.connect("127.0.0.1", port).sync().channel();
+        }
+
+        /**
+         * Sends the payload; {@code completion} runs when its echo arrives. Calls on one client
+         * must come from one thread at a time (the order of sends is the order of echoes).
+         */
+        void send(Completion completion) {
+            waiting.add(completion);
+            ByteBuf buf = channel.alloc().ioBuffer(payload.length).writeBytes(payload);
+            channel.writeAndFlush(buf, channel.voidPromise());
+        }
+
+        /** Sends the payload and waits for its echo: a blocking round trip. */
+        void roundTrip() throws Exception {
+            CompletableFuture<Integer> f = new CompletableFuture<>();
+            send(echo -> f.complete(echo.readableBytes()));
+            if (f.get(10, TimeUnit.SECONDS) != payload.length) {
+                errors.increment();
+            }
+        }
+
+        /** Echoes that matched no request or had the wrong length. */
+        long errors() {
+            return errors.sum();
+        }
+
+        /** Whether the echo has the payload's length. */
+        boolean matches(ByteBuf echo) {
+            return echo.readableBytes() == payload.length;
+        }
+
+        @Override
+        public void close() {
+            channel.close().syncUninterruptibly();
+        }
+    }
+}
