@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
         "  slacker meta 127.0.0.1:2104 slacker.example.api/rand-ints",
-        "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp --calls 10000 --concurrency 16",
+        "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp -n 10000 -C 16",
         "  slacker zookeeper --port 2181",
-        "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster",
-        "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster slacker.example.api/timestamp --grouping all"})
+        "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
+        "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      slacker.example.api/echo '[42]' --grouping all --results vector"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;
