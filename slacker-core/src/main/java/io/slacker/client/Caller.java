@@ -3,6 +3,7 @@ package io.slacker.client;
 import io.slacker.serialization.edn.EdnPrinter;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
 import io.slacker.CanceledException;
@@ -214,13 +215,33 @@ final class Caller {
         }
     }
 
-    /** Registers the pending entry and its timeout, then writes once the connection is there. */
+    /**
+     * Registers the pending entry and its timeout, then writes once the connection is there.
+     * With the connection up (the common case) the timer and the write go to the channel's own
+     * event loop as one task: one wake-up per call, and the reply cancels the timer on its thread.
+     */
     private CompletableFuture<Frame> send(Frame request, int tid, String what, Settings s) {
         if (connection.isClosed()) {
             throw new ConnectionBrokenException("client for " + config.address() + " is closed");
         }
         PendingCall call = new PendingCall(tid, s.version(), what, s.interrupt());
         pending.register(call);
+        Channel ready = connection.current();
+        if (ready != null) {
+            call.channel = ready;
+            EventLoop loop = ready.eventLoop();
+            try {
+                loop.execute(() -> {
+                    call.timeout = loop.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(),
+                        TimeUnit.MILLISECONDS);
+                    write(ready, request, call, what);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.remove(tid);
+                throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
+            }
+            return call.reply;
+        }
         try {
             call.timeout = group.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -235,17 +256,21 @@ final class Caller {
                 return;
             }
             call.channel = ch;
-            ch.writeAndFlush(request).addListener(f -> {
-                if (!f.isSuccess() && pending.remove(tid) != null) {
-                    call.fail(new ConnectionBrokenException("could not send " + what + " to " + config.address() + ": "
-                        + f.cause(), f.cause()));
-                }
-            });
-            if (!ch.isActive() && pending.remove(tid) != null) {
-                call.fail(new ConnectionBrokenException("connection to " + config.address() + " lost"));
-            }
+            write(ch, request, call, what);
         });
         return call.reply;
+    }
+
+    private void write(Channel ch, Frame request, PendingCall call, String what) {
+        ch.writeAndFlush(request).addListener(f -> {
+            if (!f.isSuccess() && pending.remove(call.tid) != null) {
+                call.fail(new ConnectionBrokenException("could not send " + what + " to " + config.address() + ": "
+                    + f.cause(), f.cause()));
+            }
+        });
+        if (!ch.isActive() && pending.remove(call.tid) != null) {
+            call.fail(new ConnectionBrokenException("connection to " + config.address() + " lost"));
+        }
     }
 
     private void timedOut(PendingCall call, long timeoutMillis) {

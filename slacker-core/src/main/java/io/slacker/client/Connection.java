@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.protocol.Frame;
@@ -33,7 +34,7 @@ final class Connection {
     private final ClientConfig config;
     private final EventLoopGroup group;
     private final PendingCalls pending;
-    private Channel channel;
+    private volatile Channel channel;
     private CompletableFuture<Channel> connecting;
     private int failures;
     private long nextAttemptNanos;
@@ -60,9 +61,10 @@ final class Connection {
         serverVersion = version;
     }
 
-    /** The live channel if there is one, else null (does not connect). */
-    synchronized Channel current() {
-        return channel != null && channel.isActive() ? channel : null;
+    /** The live channel if there is one, else null (does not connect; lock-free). */
+    Channel current() {
+        Channel ch = channel;
+        return ch != null && ch.isActive() ? ch : null;
     }
 
     /** The live channel, connecting first if needed; fails with {@link ConnectionBrokenException}. */
@@ -98,6 +100,7 @@ final class Connection {
                     if (config.sslContext() != null) {
                         ch.pipeline().addLast("tls", config.sslContext().newHandler(ch.alloc(), config.host(), config.port()));
                     }
+                    ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
                     ch.pipeline().addLast("decoder", new FrameDecoder(config.maxBody()));
                     ch.pipeline().addLast("encoder", FrameEncoder.INSTANCE);
                     ch.pipeline().addLast("client", new ClientHandler(pending, Connection.this, config.pingInterval(),

@@ -25,6 +25,9 @@ public final class DeflateSerializer implements Serializer {
     private final Serializer inner;
     private final int maxInflatedBytes;
     private final int level;
+    /** zlib state set up once per thread and reset between uses (setting it up costs microseconds). */
+    private final ThreadLocal<Deflater> deflaters = ThreadLocal.withInitial(this::newDeflater);
+    private final ThreadLocal<Inflater> inflaters = ThreadLocal.withInitial(Inflater::new);
 
     /** Wraps {@code inner} with the default inflation limit and compression level. */
     public DeflateSerializer(Serializer inner) {
@@ -70,6 +73,10 @@ public final class DeflateSerializer implements Serializer {
         return inner;
     }
 
+    private Deflater newDeflater() {
+        return new Deflater(level);
+    }
+
     @Override
     public ContentType contentType() {
         return contentType;
@@ -78,7 +85,7 @@ public final class DeflateSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         byte[] plain = inner.serialize(value);
-        Deflater deflater = new Deflater(level);
+        Deflater deflater = deflaters.get();
         try {
             deflater.setInput(plain);
             deflater.finish();
@@ -92,7 +99,7 @@ public final class DeflateSerializer implements Serializer {
             }
             return Arrays.copyOf(buf, n);
         } finally {
-            deflater.end();
+            deflater.reset();
         }
     }
 
@@ -102,7 +109,7 @@ public final class DeflateSerializer implements Serializer {
     }
 
     private byte[] inflate(byte[] data) {
-        Inflater inflater = new Inflater();
+        Inflater inflater = inflaters.get();
         try {
             inflater.setInput(data);
             byte[] buf = new byte[Math.min(maxInflatedBytes, Math.max(256, data.length * 4))];
@@ -139,7 +146,7 @@ public final class DeflateSerializer implements Serializer {
         } catch (DataFormatException e) {
             throw new SerializationException(contentType.wireName() + ": corrupt deflate stream: " + e.getMessage(), e);
         } finally {
-            inflater.end();
+            inflater.reset();
         }
     }
 

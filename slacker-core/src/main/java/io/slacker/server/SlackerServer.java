@@ -10,6 +10,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
@@ -70,6 +71,13 @@ public final class SlackerServer implements AutoCloseable {
         ownedPools.add(defaultPool);
         Map<String, CallExecutor> executors = new LinkedHashMap<>();
         b.executors.forEach((ns, e) -> executors.put(ns, e::submit));
+        for (String ns : b.onIoThread) {
+            executors.put(ns, task -> {
+                java.util.concurrent.FutureTask<Void> f = new java.util.concurrent.FutureTask<>(task, null);
+                f.run();
+                return f;
+            });
+        }
         b.ownedPools.forEach((ns, size) -> {
             WorkerPool p = new WorkerPool(size[0], size[1], "slacker-" + ns);
             ownedPools.add(p);
@@ -112,6 +120,8 @@ public final class SlackerServer implements AutoCloseable {
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
+                    // one flush (one syscall) per read burst or per batch of answers, not per frame
+                    p.addLast("flush", new FlushConsolidationHandler(256, true));
                     p.addLast("decoder", new FrameDecoder(b.maxFrameBody));
                     p.addLast("encoder", FrameEncoder.INSTANCE);
                     p.addLast("invalid", InvalidFrameHandler.INSTANCE);
@@ -274,6 +284,7 @@ public final class SlackerServer implements AutoCloseable {
         private final FunctionRegistry.Builder registry = new FunctionRegistry.Builder();
         private final Map<String, ExecutorService> executors = new LinkedHashMap<>();
         private final Map<String, int[]> ownedPools = new LinkedHashMap<>();
+        private final java.util.Set<String> onIoThread = new java.util.LinkedHashSet<>();
         private final List<Interceptor> interceptors = new ArrayList<>();
         private String host = "0.0.0.0";
         private int port = 2104;
@@ -355,6 +366,16 @@ public final class SlackerServer implements AutoCloseable {
         /** Runs a namespace's calls on a pool of its own, owned by the server. */
         public Builder executor(String namespace, int threads, int queueSize) {
             ownedPools.put(namespace, new int[] {threads, queueSize});
+            return this;
+        }
+
+        /**
+         * Runs a namespace's calls right on the connection's I/O thread, without the hop to a
+         * worker: the lowest latency, for functions that never block (no I/O, no locks, no
+         * sleeping). A blocking function there stalls every connection of that I/O thread.
+         */
+        public Builder runOnIoThread(String namespace) {
+            onIoThread.add(namespace);
             return this;
         }
 

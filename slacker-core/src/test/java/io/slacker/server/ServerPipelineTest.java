@@ -212,4 +212,16 @@ class ServerPipelineTest {
             assertThat(s.inFlight()).isZero();
         }
     }
+
+    @Test
+    void aNamespaceCanRunOnTheIoThread() {
+        RemoteFunction where = args -> Thread.currentThread().getName();
+        try (SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0)
+            .expose("io", Map.of("where", where)).runOnIoThread("io")
+            .expose("pool", Map.of("where", where)).start();
+             RawConnection c = new RawConnection(s.port())) {
+            assertThat(text(response(c.send(request(1, "io/where", "[]")), 1).data())).startsWith("\"slacker-io");
+            assertThat(text(response(c.send(request(2, "pool/where", "[]")), 2).data())).startsWith("\"slacker-worker");
+        }
+    }
 }

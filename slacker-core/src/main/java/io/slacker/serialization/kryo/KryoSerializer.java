@@ -4,7 +4,6 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.RecordSerializer;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import com.esotericsoftware.kryo.util.Pool;
 import io.slacker.ContentType;
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
@@ -44,7 +43,7 @@ import java.util.UUID;
  *
  * <p>Writing or reading an unregistered class, malformed or truncated bytes, declared lengths
  * beyond the input, or nesting deeper than the limit (default {@value #DEFAULT_MAX_DEPTH}) all
- * end in a {@link SerializationException}. Thread-safe: Kryo instances come from a pool.
+ * end in a {@link SerializationException}. Thread-safe: each thread has its own Kryo.
  */
 public final class KryoSerializer implements Serializer {
     /** The default nesting limit. */
@@ -56,26 +55,14 @@ public final class KryoSerializer implements Serializer {
 
     private final List<UserClass> userClasses;
     private final int maxDepth;
-    private final Pool<Kryo> pool;
-    /** Reused output buffers (one per thread at a time), so encoding does not allocate a new one. */
-    private final Pool<Output> outputs = new Pool<>(true, false, 64) {
-        @Override
-        protected Output create() {
-            return new Output(4096, -1);
-        }
-    };
+    /** One Kryo and one output buffer per thread: no lock and no allocation per call. */
+    private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
 
     private KryoSerializer(Builder b) {
         this.userClasses = List.copyOf(b.classes);
         this.maxDepth = b.maxDepth;
-        this.pool = new Pool<>(true, false, 64) {
-            @Override
-            protected Kryo create() {
-                return newKryo();
-            }
-        };
         // fail at build time, not on the first call, when a registration is broken
-        pool.free(pool.obtain());
+        newKryo();
     }
 
     /** A carb serializer for the data model only. */
@@ -95,31 +82,27 @@ public final class KryoSerializer implements Serializer {
 
     @Override
     public byte[] serialize(Object value) {
-        Kryo kryo = pool.obtain();
-        Output out = outputs.obtain();
+        Slot slot = acquire();
         boolean ok = false;
         try {
-            out.reset();
-            kryo.writeClassAndObject(out, value);
+            slot.out.reset();
+            slot.kryo.writeClassAndObject(slot.out, value);
             ok = true;
-            return out.toBytes();
+            return slot.out.toBytes();
         } catch (RuntimeException | StackOverflowError e) {
             throw translate("cannot encode value", e);
         } finally {
-            release(kryo, ok);
-            if (out.getBuffer().length <= POOLED_BUFFER_LIMIT) {
-                outputs.free(out);
-            }
+            release(slot, ok);
         }
     }
 
     @Override
     public Object deserialize(byte[] data) {
-        Kryo kryo = pool.obtain();
+        Slot slot = acquire();
         boolean ok = false;
         try {
             BoundedInput in = new BoundedInput(data);
-            Object value = kryo.readClassAndObject(in);
+            Object value = slot.kryo.readClassAndObject(in);
             if (in.remaining() != 0) {
                 throw new SerializationException("carb: " + in.remaining() + " unexpected bytes after the value");
             }
@@ -128,22 +111,47 @@ public final class KryoSerializer implements Serializer {
         } catch (RuntimeException | StackOverflowError e) {
             throw translate("malformed input", e);
         } finally {
-            release(kryo, ok);
+            release(slot, ok);
         }
     }
 
-    /** A Kryo that failed mid-way may hold state (depth, graph context): drop it. */
-    private void release(Kryo kryo, boolean ok) {
-        if (ok) {
-            pool.free(kryo);
-        } else {
-            kryo.reset();
-            pool.free(newKryoIfBroken(kryo));
+    /** This thread's slot; a fresh one when it is in use (a serializer calling back into us). */
+    private Slot acquire() {
+        Slot slot = slots.get();
+        if (slot.busy) {
+            slot = newSlot();
+        }
+        slot.busy = true;
+        return slot;
+    }
+
+    /** A Kryo that failed mid-way may hold state (depth, graph context): reset or replace it. */
+    private void release(Slot slot, boolean ok) {
+        slot.busy = false;
+        if (!ok) {
+            slot.kryo.reset();
+            if (slot.kryo.getDepth() != 0) {
+                slot.kryo = newKryo();
+            }
+        }
+        if (slot.out.getBuffer().length > POOLED_BUFFER_LIMIT) {
+            slot.out = new Output(4096, -1);
         }
     }
 
-    private Kryo newKryoIfBroken(Kryo kryo) {
-        return kryo.getDepth() == 0 ? kryo : newKryo();
+    private Slot newSlot() {
+        return new Slot(newKryo());
+    }
+
+    /** A thread's Kryo and output buffer. */
+    private static final class Slot {
+        Kryo kryo;
+        Output out = new Output(4096, -1);
+        boolean busy;
+
+        Slot(Kryo kryo) {
+            this.kryo = kryo;
+        }
     }
 
     private static SerializationException translate(String what, Throwable e) {

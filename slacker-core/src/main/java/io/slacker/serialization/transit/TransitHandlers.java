@@ -222,23 +222,32 @@ final class TransitHandlers {
         return o;
     }
 
-    /** Counts nesting across the builders and collecting handlers of one read. */
+    /**
+     * Counts nesting across the builders and collecting handlers of a read. One per serializer,
+     * shared by the handlers built once; the count itself is per thread.
+     */
     static final class Depth {
         private final int max;
-        private int current;
+        private final ThreadLocal<int[]> current = ThreadLocal.withInitial(() -> new int[1]);
 
         Depth(int max) {
             this.max = max;
         }
 
+        /** Starts a read on this thread. */
+        void reset() {
+            current.get()[0] = 0;
+        }
+
         void enter() {
-            if (++current > max) {
+            int[] c = current.get();
+            if (++c[0] > max) {
                 throw new SerializationException("transit: nesting deeper than " + max + " levels");
             }
         }
 
         void leave() {
-            current--;
+            current.get()[0]--;
         }
     }
 

@@ -1,5 +1,8 @@
 package io.slacker.serialization.transit;
 
+import com.cognitect.transit.ArrayReader;
+import com.cognitect.transit.MapReader;
+import com.cognitect.transit.ReadHandler;
 import com.cognitect.transit.Reader;
 import com.cognitect.transit.TaggedValue;
 import com.cognitect.transit.TransitFactory;
@@ -57,6 +60,11 @@ public final class TransitSerializer implements Serializer {
     private final ContentType type;
     private final TransitFactory.Format format;
     private final int maxDepth;
+    /** Built once: transit-java would merge handler maps on every reader otherwise. */
+    private final TransitHandlers.Depth depth;
+    private final Map<String, ReadHandler<?, ?>> readHandlers;
+    private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
+    private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
 
     /**
      * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}
@@ -84,6 +92,10 @@ public final class TransitSerializer implements Serializer {
             throw new IllegalArgumentException("maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
+        this.depth = new TransitHandlers.Depth(maxDepth);
+        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
+        this.mapBuilder = TransitHandlers.mapBuilder(depth);
+        this.arrayBuilder = TransitHandlers.arrayBuilder(depth);
     }
 
     /** transit over JSON (content type 4). */
@@ -126,11 +138,10 @@ public final class TransitSerializer implements Serializer {
         } else {
             InputGuard.checkMsgpack(data, maxDepth);
         }
-        TransitHandlers.Depth depth = new TransitHandlers.Depth(maxDepth);
+        depth.reset();
         try {
-            Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data),
-                    TransitHandlers.readHandlers(depth));
-            ((ReaderSPI) r).setBuilders(TransitHandlers.mapBuilder(depth), TransitHandlers.arrayBuilder(depth));
+            Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
+            ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
             return TransitHandlers.normalizeNumber(r.read());
         } catch (SerializationException e) {
             throw e;

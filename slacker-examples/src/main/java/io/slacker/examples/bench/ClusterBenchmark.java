@@ -1,7 +1,13 @@
-package io.slacker.cluster;
+package io.slacker.examples.bench;
 
 import io.slacker.CallOptions;
 import io.slacker.client.SlackerClient;
+import io.slacker.cluster.ClusterClient;
+import io.slacker.cluster.ClusterServer;
+import io.slacker.cluster.EmbeddedZooKeeper;
+import io.slacker.cluster.Grouping;
+import io.slacker.examples.api.ExampleApiImpl;
+import io.slacker.examples.api.ExampleFunctions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +22,34 @@ import java.util.function.Supplier;
  * the overhead ratio. Args: [seconds per phase, default 5] [calls in flight, default 64].
  */
 public final class ClusterBenchmark {
+    private static final String API = "slacker.example.api";
+
     private ClusterBenchmark() {
     }
 
+    private static ClusterServer server(EmbeddedZooKeeper zk) {
+        return ClusterServer.builder().server(ExampleFunctions.exampleServer(new ExampleApiImpl()).host("127.0.0.1").port(0))
+            .zookeeper(zk.connectString()).cluster("bench").node("127.0.0.1").start();
+    }
+
+    /** Runs both phases and prints the figures. */
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int window = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(0);
-             ClusterServer a = ClusterFixture.start(zk.connectString(), "bench", b -> { });
-             ClusterServer b = ClusterFixture.start(zk.connectString(), "bench", x -> { });
+             ClusterServer a = server(zk);
+             ClusterServer b = server(zk);
              ClusterClient cluster = ClusterClient.builder().zookeeper(zk.connectString()).cluster("bench")
                  .grouping(Grouping.RANDOM).build();
              SlackerClient direct = SlackerClient.builder().address(a.address()).build()) {
-            while (cluster.servers(ClusterFixture.API).size() < 2) {
+            while (cluster.servers(API).size() < 2) {
                 Thread.sleep(50);
             }
             List<Object> arg = List.of("payload");
             Supplier<CompletableFuture<Object>> viaCluster =
-                () -> cluster.callAsync(ClusterFixture.API, "echo", arg, CallOptions.defaults());
+                () -> cluster.callAsync(API, "echo", arg, CallOptions.defaults());
             Supplier<CompletableFuture<Object>> viaDirect =
-                () -> direct.callAsync(ClusterFixture.API, "echo", arg, CallOptions.defaults());
+                () -> direct.callAsync(API, "echo", arg, CallOptions.defaults());
             run(viaDirect, 2, window);  // warm-up
             run(viaCluster, 2, window);
             double d = run(viaDirect, seconds, window);
