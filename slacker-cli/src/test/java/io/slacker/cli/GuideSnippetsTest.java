@@ -154,6 +154,8 @@ class GuideSnippetsTest {
                 .threads(10).queueSize(3000)
                 .executor("demo.dynamic", 2, 10)
                 .executor("demo.tenant", reports)
+                .expose("demo.fast", Map.of("inc", (RemoteFunction) args -> ((Number) args.get(0)).longValue() + 1))
+                .runOnIoThread("demo.fast")
                 .ioThreads(2)
                 .interceptor(serverTiming)
                 .interceptor(new TenantInterceptor())
@@ -182,6 +184,7 @@ class GuideSnippetsTest {
             assertThat(r2).isEqualTo("Hello, Ada");
 
             assertThat(client.call("demo.dynamic", "sum", List.of(1, 2, 3))).isEqualTo(6L);
+            assertThat(client.call("demo.fast", "inc", List.of(41))).isEqualTo(42L);
             assertThat(client.call("demo.dynamic", "echo2", List.of("x"))).isEqualTo("x");
             assertThat(client.call("demo.greeter", "nope", List.of())).isEqualTo(List.of("no such function", "nope"));
             assertThatThrownBy(() -> client.call("demo.dynamic", "nope", List.of())).isInstanceOf(NotFoundException.class);
