@@ -1,0 +1,77 @@
+package io.slacker.cli;
+
+import io.slacker.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code slacker} command line tool: call functions of a slacker server, inspect it, and
+ * benchmark it. Run {@code java -jar slacker-cli.jar --help}.
+ */
+@Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
+    description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
+    subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n", footer = {
+        "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
+        "  slacker functions 127.0.0.1:2104 slacker.example.api",
+        "  slacker meta 127.0.0.1:2104 slacker.example.api/rand-ints",
+        "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp -n 10000 -C 16",
+        "  slacker zookeeper --port 2181",
+        "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
+        "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      slacker.example.api/echo '[42]' --grouping all --results vector"})
+public final class SlackerCli implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** Entry point of the executable jar. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: exit codes by failure class, failures reported on one line
+     * of standard error. Tests run commands through it with their own writers.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SlackerCli());
+        cl.setExecutionExceptionHandler(SlackerCli::failed);
+        withExitCodes(cl);
+        return cl;
+    }
+
+    private static void withExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                withExitCodes(sub);
+            }
+        }
+    }
+
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        err.println("slacker " + cmd.getCommandName() + ": " + ExitCodes.describe(e));
+        err.flush();
+        return ExitCodes.of(e);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    /** The library version. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Version.get();
+            return new String[] {"slacker-cli " + (v.isEmpty() ? "(unknown version)" : v) + " (slacker protocol v6/v5)"};
+        }
+    }
+}
