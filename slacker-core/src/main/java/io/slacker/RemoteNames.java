@@ -2,7 +2,7 @@ package io.slacker;
 
 import java.lang.reflect.Method;
 
-/** How Java interfaces and methods map to slacker namespace and function names. */
+/** How Java interfaces and methods map to slacker namespaces, function names and argument vectors. */
 public final class RemoteNames {
     private RemoteNames() {
     }
@@ -17,6 +17,28 @@ public final class RemoteNames {
     public static String functionOf(Method method) {
         Function f = method.getAnnotation(Function.class);
         return f != null ? f.value() : kebab(method.getName());
+    }
+
+    /**
+     * The argument vector a proxy sends for a call of {@code method}: the arguments in order,
+     * with a varargs array spread into its elements (as the server spreads them back).
+     */
+    public static java.util.List<Object> arguments(Method method, Object[] args) {
+        if (args == null || args.length == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<Object> out = new java.util.ArrayList<>(args.length + 4);
+        int fixed = method.isVarArgs() ? args.length - 1 : args.length;
+        for (int i = 0; i < fixed; i++) {
+            out.add(args[i]);
+        }
+        if (method.isVarArgs() && args[fixed] != null) {
+            Object rest = args[fixed];
+            for (int i = 0, n = java.lang.reflect.Array.getLength(rest); i < n; i++) {
+                out.add(java.lang.reflect.Array.get(rest, i));
+            }
+        }
+        return out;
     }
 
     /** {@code randInts} -> {@code rand-ints}, {@code getHTTPCode} -> {@code get-http-code}. */

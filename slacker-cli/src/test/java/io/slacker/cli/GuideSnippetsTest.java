@@ -292,9 +292,6 @@ class GuideSnippetsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("flaky under load until fixed in slacker-core: RequestProcessor.Call.finish() runs `done` "
-        + "(which lowers SlackerServer.inFlight()) before reply.respond(...) writes the answer, so stop() can close the "
-        + "connection in between and the in-flight call fails with ConnectionBrokenException")
     void gracefulStop() throws Exception {
         SlackerServer server = SlackerServer.builder().host("127.0.0.1").port(0).shutdownTimeout(Duration.ofSeconds(30))
             .expose("demo.slow", Map.of("sleep", (RemoteFunction) args -> {

@@ -98,7 +98,7 @@ final class ClusterProxy implements InvocationHandler {
         if (rm == null) {
             return local(proxy, method, args);
         }
-        List<Object> a = args == null ? List.of() : Arrays.asList(args);
+        List<Object> a = RemoteNames.arguments(method, args);
         switch (rm.kind()) {
             case SYNC:
                 return convert(ClusterClient.await(call(rm, a)), rm);

@@ -101,12 +101,12 @@ final class ProxyHandler implements InvocationHandler {
         Object[] a = args == null ? new Object[0] : args;
         switch (rm.kind()) {
             case SYNC -> {
-                Object v = client.await(client.caller().call(namespace, rm.function(), Arrays.asList(a), CallOptions.defaults()));
+                Object v = client.await(client.caller().call(namespace, rm.function(), RemoteNames.arguments(method, a), CallOptions.defaults()));
                 return convert(v, rm);
             }
             case ASYNC -> {
                 CompletableFuture<Object> out = new CompletableFuture<>();
-                client.caller().call(namespace, rm.function(), Arrays.asList(a), CallOptions.defaults()).whenComplete((v, err) -> {
+                client.caller().call(namespace, rm.function(), RemoteNames.arguments(method, a), CallOptions.defaults()).whenComplete((v, err) -> {
                     if (err != null) {
                         out.completeExceptionally(unwrap(err));
                         return;
@@ -143,7 +143,7 @@ final class ProxyHandler implements InvocationHandler {
                 return null;
             }
             case FIRE_AND_FORGET -> {
-                client.caller().fireAndForget(namespace, rm.function(), Arrays.asList(a), CallOptions.defaults());
+                client.caller().fireAndForget(namespace, rm.function(), RemoteNames.arguments(method, a), CallOptions.defaults());
                 return null;
             }
             default -> throw new IllegalStateException(rm.kind().toString());

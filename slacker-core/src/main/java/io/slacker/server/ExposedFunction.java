@@ -47,7 +47,10 @@ final class ExposedFunction {
             list.add(new Overload(target, m));
         }
         // fixed arities first, fewer parameters first: dispatch tries them in this order
-        list.sort(Comparator.comparing((Overload o) -> o.varargs).thenComparingInt(o -> o.params.length));
+        // (and, for one arity, a fixed order: sync before async variants, then by signature)
+        list.sort(Comparator.comparing((Overload o) -> o.varargs).thenComparingInt(o -> o.params.length)
+            .thenComparing(o -> java.util.concurrent.CompletionStage.class.isAssignableFrom(o.method.getReturnType()))
+            .thenComparing(o -> o.method.toGenericString()));
         return new ExposedFunction(namespace, name, List.copyOf(list), null, doc);
     }
 

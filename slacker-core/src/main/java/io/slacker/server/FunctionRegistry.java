@@ -80,6 +80,10 @@ final class FunctionRegistry {
                 String doc = null;
                 for (Method m : e.getValue()) {
                     Doc d = m.getAnnotation(Doc.class);
+                    if (d != null && doc != null && !doc.equals(d.value())) {
+                        throw new IllegalArgumentException(namespace + "/" + e.getKey()
+                            + ": overloads carry different @Doc texts; put it on one of them");
+                    }
                     if (d != null) {
                         doc = d.value();
                     }

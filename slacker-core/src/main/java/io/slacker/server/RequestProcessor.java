@@ -61,8 +61,8 @@ final class RequestProcessor {
                  SocketAddress remote, Reply reply, CallTracker.Running running, Runnable done) {
         ContentType ct = ContentType.fromCode(contentTypeCode);
         if (ct == null || !serializers.supports(ct)) {
-            done.run();
             reply.error(ResultCode.INVALID_PACKET, "unsupported content type " + contentTypeCode);
+            done.run();
             return;
         }
         int slash = fname.indexOf('/');
@@ -71,8 +71,8 @@ final class RequestProcessor {
         ExposedFunction function = registry.find(fname);
         NotFoundHandler notFound = function == null ? registry.notFoundHandler(ns) : null;
         if (function == null && notFound == null) {
-            done.run();
             reply.error(ResultCode.NOT_FOUND, "function not found: " + fname);
+            done.run();
             return;
         }
         CallExecutor executor = executors.getOrDefault(ns, defaultExecutor);
@@ -85,8 +85,8 @@ final class RequestProcessor {
                 running.future = f;
             }
         } catch (RejectedExecutionException e) {
-            done.run();
             reply.error(ResultCode.THREAD_POOL_FULL, "thread pool full for " + ns);
+            done.run();
         }
     }
 
@@ -196,10 +196,10 @@ final class RequestProcessor {
             String message = ctx.fullName() + ": cannot decode the arguments as " + ctx.contentType().wireName() + ": "
                 + e.getMessage();
             ctx.error(new IllegalArgumentException(message, e));
-            done.run();
             if (running == null || !running.abandoned) {
                 reply.undecodable(encodeError(ctx.error()), rawExtensions, message);
             }
+            done.run();
         }
 
         private void finish() {
@@ -235,11 +235,12 @@ final class RequestProcessor {
             } catch (RuntimeException e) {
                 LOG.warn("{}: post interceptor failed", ctx.fullName(), e);
             }
-            done.run();
-            if (running != null && running.abandoned) {
-                return;
+            // answer first, then count the call as done: a graceful stop waits for the count, and
+            // the answer is queued on the channel before the stop closes it
+            if (running == null || !running.abandoned) {
+                reply.respond(code, payload, exts);
             }
-            reply.respond(code, payload, exts);
+            done.run();
         }
 
         /** The request's extensions echoed byte for byte, unless interceptors changed them. */

@@ -180,6 +180,16 @@ class ServerExposureTest {
     }
 
     @Test
+    void aProxySpreadsVarargsAsTheServerTakesThem() {
+        try (io.slacker.client.SlackerClient c = io.slacker.client.SlackerClient.builder()
+            .address("127.0.0.1", server.port()).build()) {
+            Api api = c.proxy(Api.class);
+            assertThat(api.sum(1)).isEqualTo(1);
+            assertThat(api.sum(1, 2, 3, 4)).isEqualTo(10);
+        }
+    }
+
+    @Test
     void theSameFunctionCannotBeExposedTwice() {
         assertThatThrownBy(() -> SlackerServer.builder().expose("a", Map.of("f", args -> 1))
             .expose("a", Map.of("f", args -> 2))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a/f");
