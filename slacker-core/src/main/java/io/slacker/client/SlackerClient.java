@@ -202,7 +202,7 @@ public final class SlackerClient implements AutoCloseable {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = ProxyHandler.unwrap(e.getCause());
+            Throwable cause = RemoteInterfaceHandler.unwrap(e.getCause());
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
