@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads the golden frames captured from the Clojure slacker, straight from
- * {@code ../shared/wire-vectors} (system property {@code slacker.wireVectors}, set by the build).
+ * the repository's {@code testdata/wire-vectors} (system property {@code slacker.wireVectors}, set by
+ * the build; otherwise found by walking up from the working directory).
  */
 public final class WireVectors {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,12 +29,12 @@ public final class WireVectors {
             return Path.of(prop);
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("wire-vectors");
+            Path candidate = p.resolve("testdata").resolve("wire-vectors");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("../shared/wire-vectors not found (set -Dslacker.wireVectors)");
+        throw new IllegalStateException("testdata/wire-vectors not found (set -Dslacker.wireVectors)");
     }
 
     /** Every {@code .jsonl} file of the vectors, by name. */
