@@ -13,4 +13,9 @@ public class BacklogOverflowException extends SlackerException {
     public BacklogOverflowException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.BACKLOG_OVERFLOW;
+    }
 }

@@ -13,4 +13,9 @@ public class CanceledException extends SlackerException {
     public CanceledException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CANCELED;
+    }
 }

@@ -13,4 +13,9 @@ public class ConnectionBrokenException extends SlackerException {
     public ConnectionBrokenException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CONNECTION_BROKEN;
+    }
 }

@@ -13,4 +13,9 @@ public class NotFoundException extends SlackerException {
     public NotFoundException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.NOT_FOUND;
+    }
 }

@@ -13,4 +13,9 @@ public class RemoteException extends SlackerException {
     public RemoteException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.REMOTE;
+    }
 }

@@ -13,4 +13,9 @@ public class RemoteProtocolException extends SlackerException {
     public RemoteProtocolException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.PROTOCOL;
+    }
 }

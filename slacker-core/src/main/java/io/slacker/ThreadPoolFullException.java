@@ -13,4 +13,9 @@ public class ThreadPoolFullException extends SlackerException {
     public ThreadPoolFullException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.THREAD_POOL_FULL;
+    }
 }

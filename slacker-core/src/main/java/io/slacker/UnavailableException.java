@@ -13,4 +13,9 @@ public class UnavailableException extends SlackerException {
     public UnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNAVAILABLE;
+    }
 }

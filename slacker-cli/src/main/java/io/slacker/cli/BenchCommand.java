@@ -2,7 +2,7 @@ package io.slacker.cli;
 
 import io.slacker.CallOptions;
 import io.slacker.ContentType;
-import io.slacker.client.SlackerClient;
+import io.slacker.SlackerClient;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.slacker.cli;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.slacker.client.SlackerClient;
+import io.slacker.SlackerClient;
 import java.io.File;
 import java.time.Duration;
 import javax.net.ssl.SSLException;

@@ -2,9 +2,10 @@ package io.slacker.cli;
 
 import io.slacker.CallOptions;
 import io.slacker.ContentType;
+import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
+import io.slacker.cluster.FailWhen;
 import io.slacker.cluster.Grouping;
-import io.slacker.cluster.GroupingExceptions;
 import io.slacker.cluster.GroupingResults;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ final class ClusterCallCommand implements Callable<Integer> {
 
     @Option(names = "--exceptions", paramLabel = "E", defaultValue = "all", converter = ExceptionsConverter.class,
         description = "Fail when all servers failed (all) or when any did (any) (default: ${DEFAULT-VALUE}).")
-    GroupingExceptions exceptions;
+    FailWhen exceptions;
 
     @Option(names = "--failover", paramLabel = "N", defaultValue = "0",
         description = "Retries on another server when one cannot be reached (default: ${DEFAULT-VALUE}).")
@@ -85,9 +86,9 @@ final class ClusterCallCommand implements Callable<Integer> {
         GroupingResults r = results != null ? results : grouping == Grouping.ALL ? GroupingResults.MAP : GroupingResults.SINGLE;
         try (CuratorFramework curator = o.connect();
              ClusterClient cluster = ClusterClient.builder().curator(curator).root(o.root()).cluster(o.cluster)
-                 .grouping(grouping).groupingResults(r).groupingExceptions(exceptions).failover(failover)
-                 .contentType(contentType).timeout(timeout).discoveryTimeout(o.timeout())
-                 .clientCustomizer(b -> b.clientName("slacker-cli")).build()) {
+                 .grouping(grouping).groupingResults(r).failWhen(exceptions).failover(failover)
+                 .client(SlackerClient.builder().contentType(contentType).timeout(timeout).clientName("slacker-cli"))
+                 .discoveryTimeout(o.timeout()).build()) {
             Object result = cluster.call(function.substring(0, slash), function.substring(slash + 1), argv,
                 CallOptions.defaults().withContentType(contentType).withTimeout(timeout));
             spec.commandLine().getOut().println(pretty ? Edn.pretty(result) : Edn.print(result));
@@ -123,10 +124,10 @@ final class ClusterCallCommand implements Callable<Integer> {
         }
     }
 
-    static final class ExceptionsConverter implements ITypeConverter<GroupingExceptions> {
+    static final class ExceptionsConverter implements ITypeConverter<FailWhen> {
         @Override
-        public GroupingExceptions convert(String value) {
-            return parse(GroupingExceptions.class, value);
+        public FailWhen convert(String value) {
+            return parse(FailWhen.class, value);
         }
     }
 }

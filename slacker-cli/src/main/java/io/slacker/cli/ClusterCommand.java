@@ -1,6 +1,6 @@
 package io.slacker.cli;
 
-import io.slacker.cluster.zk.ZkPaths;
+import io.slacker.cluster.internal.zk.ZkPaths;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,7 +144,7 @@ final class ClusterCommand implements Callable<Integer> {
             return "nil";
         }
         try {
-            return Edn.print(io.slacker.serialization.edn.EdnReader.standard().read(t));
+            return Edn.print(io.slacker.internal.serialization.edn.EdnReader.standard().read(t));
         } catch (RuntimeException e) {
             return t;
         }

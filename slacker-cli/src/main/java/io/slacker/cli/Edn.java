@@ -1,9 +1,9 @@
 package io.slacker.cli;
 
 import io.slacker.data.ClojureList;
-import io.slacker.serialization.SerializationException;
-import io.slacker.serialization.edn.EdnPrinter;
-import io.slacker.serialization.edn.EdnReader;
+import io.slacker.internal.serialization.edn.EdnPrinter;
+import io.slacker.internal.serialization.edn.EdnReader;
+import io.slacker.spi.SerializationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.slacker.cli;
 
 import io.slacker.BacklogOverflowException;
+import io.slacker.CallTimeoutException;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
 import io.slacker.ThreadPoolFullException;
-import io.slacker.TimeoutException;
 import io.slacker.UnavailableException;
 import io.slacker.cluster.GroupedCallException;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ public final class ExitCodes {
         if (t instanceof RemoteException) {
             return REMOTE_EXCEPTION;
         }
-        if (t instanceof TimeoutException) {
+        if (t instanceof CallTimeoutException) {
             return TIMEOUT;
         }
         if (t instanceof ThreadPoolFullException || t instanceof CanceledException || t instanceof RemoteProtocolException

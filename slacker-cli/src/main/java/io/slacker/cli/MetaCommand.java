@@ -1,6 +1,6 @@
 package io.slacker.cli;
 
-import io.slacker.client.SlackerClient;
+import io.slacker.SlackerClient;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

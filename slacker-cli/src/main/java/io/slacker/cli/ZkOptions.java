@@ -1,8 +1,8 @@
 package io.slacker.cli;
 
 import io.slacker.ConnectionBrokenException;
-import io.slacker.cluster.zk.Zk;
-import io.slacker.cluster.zk.ZkPaths;
+import io.slacker.cluster.internal.zk.Zk;
+import io.slacker.cluster.internal.zk.ZkPaths;
 import java.time.Duration;
 import org.apache.curator.framework.CuratorFramework;
 import picocli.CommandLine.Option;

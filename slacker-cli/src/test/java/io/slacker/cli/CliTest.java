@@ -4,12 +4,12 @@ import static io.slacker.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerServer;
 import io.slacker.cli.CliFixture.Run;
-import io.slacker.client.SlackerClient;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.serialization.edn.EdnReader;
-import io.slacker.server.SlackerServer;
+import io.slacker.internal.serialization.edn.EdnReader;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;

@@ -3,27 +3,28 @@ package io.slacker.cli;
 import static io.slacker.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slacker.cli.CliFixture.Run;
 import io.slacker.CallOptions;
 import io.slacker.ContentType;
+import io.slacker.SlackerClient;
 import io.slacker.Function;
 import io.slacker.Namespace;
+import io.slacker.cli.CliFixture.Run;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
+import io.slacker.cluster.EmbeddedZooKeeper;
 import io.slacker.cluster.Grouped;
 import io.slacker.cluster.Grouping;
-import io.slacker.cluster.GroupingExceptions;
+import io.slacker.cluster.FailWhen;
 import io.slacker.cluster.GroupingPolicy;
 import io.slacker.cluster.GroupingResults;
 import io.slacker.cluster.ResultMerger;
 import io.slacker.cluster.ServerInfo;
 import io.slacker.cluster.ServerSelector;
-import io.slacker.examples.api.ExampleApi;
-import io.slacker.cluster.EmbeddedZooKeeper;
 import io.slacker.data.Keyword;
+import io.slacker.examples.api.ExampleApi;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.serialization.edn.EdnReader;
+import io.slacker.internal.serialization.edn.EdnReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -187,7 +188,7 @@ class ClusterCliTest {
         @Function("timestamp")
         List<Long> allTimestamps();
 
-        @Grouped(value = Grouping.ALL, results = GroupingResults.MAP, exceptions = GroupingExceptions.ANY)
+        @Grouped(value = Grouping.ALL, results = GroupingResults.MAP, failWhen = FailWhen.ANY)
         @Function("echo")
         Map<String, Object> echoEverywhere(Object x);
 
@@ -203,13 +204,13 @@ class ClusterCliTest {
         try (ClusterClient cluster = ClusterClient.builder()
                 .zookeeper(zk.connectString()).cluster(CLUSTER)
                 .grouping(Grouping.RANDOM)
-                .timeout(Duration.ofSeconds(10)).contentType(ContentType.CLJ)
+                .client(SlackerClient.builder().timeout(Duration.ofSeconds(10)).contentType(ContentType.CLJ))
                 .build()) {
             ExampleApi api = cluster.proxy(ExampleApi.class);
             assertThat(api.timestamp()).isPositive();
 
-            Object all = cluster.call("slacker.example.api", "echo", List.of(42), CallOptions.defaults(),
-                GroupingPolicy.defaults().withGrouping(Grouping.ALL).withResults(GroupingResults.VECTOR));
+            Object all = cluster.call("slacker.example.api", "echo", List.of(42), 
+                GroupingPolicy.defaults().withSelector(Grouping.ALL).withMerger(GroupingResults.VECTOR).options());
             assertThat(all).isEqualTo(List.of(42L, 42L));
 
             List<String> servers = cluster.servers("slacker.example.api");
@@ -236,8 +237,8 @@ class ClusterCliTest {
                 .filter(s -> !(s.serverData() instanceof Map<?, ?> d && Keyword.of("b").equals(d.get(Keyword.of("label")))))
                 .map(ServerInfo::address).toList();
             ResultMerger sum = (ns, fn, results) -> results.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
-            Object r = cluster.call("slacker.example.api", "echo", List.of(1), CallOptions.defaults(),
-                GroupingPolicy.defaults().withSelector(notB).withMerger(sum));
+            Object r = cluster.call("slacker.example.api", "echo", List.of(1), 
+                GroupingPolicy.defaults().withSelector(notB).withMerger(sum).options());
             assertThat(r).isEqualTo(1L);
 
             // the manager namespace is reachable through the cluster

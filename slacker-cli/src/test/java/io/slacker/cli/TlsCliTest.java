@@ -3,11 +3,11 @@ package io.slacker.cli;
 import static io.slacker.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slacker.SlackerServer;
 import io.slacker.cli.CliFixture.Run;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.server.SlackerServer;
-import io.slacker.testing.TestTls;
+import io.slacker.testkit.TestTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,15 +2,15 @@ package io.slacker.cluster;
 
 import io.slacker.ContentType;
 import io.slacker.SlackerException;
-import io.slacker.cluster.zk.ServerRegistration;
-import io.slacker.cluster.zk.Zk;
-import io.slacker.cluster.zk.ZkPaths;
-import io.slacker.serialization.Serializer;
-import io.slacker.serialization.Serializers;
-import io.slacker.server.RemoteFunction;
-import io.slacker.server.SlackerServer;
-import java.time.Duration;
+import io.slacker.SlackerServer;
+import io.slacker.cluster.internal.zk.ServerRegistration;
+import io.slacker.cluster.internal.zk.Zk;
+import io.slacker.cluster.internal.zk.ZkPaths;
 import io.slacker.data.Keyword;
+import io.slacker.spi.RemoteFunction;
+import io.slacker.spi.Serializer;
+import io.slacker.spi.Serializers;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +248,7 @@ public final class ClusterServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server to start and publish (needed for {@link #manager(boolean)}). */
+        /** The server to start and publish (needed for {@link #manager(boolean)}); the builder is not changed. */
         public Builder server(SlackerServer.Builder server) {
             this.serverBuilder = Objects.requireNonNull(server);
             this.startedServer = null;
@@ -360,10 +360,12 @@ public final class ClusterServer implements AutoCloseable {
             AtomicReference<ClusterServer> self = new AtomicReference<>();
             SlackerServer server = startedServer;
             if (server == null) {
+                // a copy: the caller's builder stays as it was, and can start this again
+                SlackerServer.Builder sb = serverBuilder.copy();
                 if (manager) {
-                    serverBuilder.expose(MANAGER_NAMESPACE, managerFunctions(self));
+                    sb.expose(MANAGER_NAMESPACE, managerFunctions(self));
                 }
-                server = serverBuilder.start();
+                server = sb.start();
             }
             CuratorFramework c = curator;
             try {

@@ -33,7 +33,7 @@ public @interface Grouped {
     Class<? extends ResultMerger>[] merger() default {};
 
     /** When a multi-server call fails (at most one). */
-    GroupingExceptions[] exceptions() default {};
+    FailWhen[] failWhen() default {};
 
     /** Failover retries for calls that did not reach their server; negative: the client's. */
     int failover() default -1;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A call that went to several servers failed by its {@link GroupingExceptions} rule; holds each
+ * A call that went to several servers failed by its {@link FailWhen} rule; holds each
  * server's failure (the first is also the cause).
  */
 public class GroupedCallException extends SlackerException {
@@ -24,5 +24,10 @@ public class GroupedCallException extends SlackerException {
     /** The failures by {@code host:port}, in server order. */
     public Map<String, Throwable> failures() {
         return failures;
+    }
+
+    @Override
+    public io.slacker.ErrorCode code() {
+        return io.slacker.ErrorCode.GROUPED;
     }
 }

@@ -1,63 +1,56 @@
 package io.slacker.cluster;
 
+import io.slacker.CallOptions;
+import io.slacker.ErrorCode;
 import java.lang.reflect.Method;
 import java.util.Objects;
 
 /**
- * How one cluster call is grouped: which servers ({@link Grouping} or a {@link ServerSelector}),
- * how answers combine ({@link GroupingResults} or a {@link ResultMerger}), when it fails
- * ({@link GroupingExceptions}), and how many failover retries a call that did not reach its
- * server gets. Immutable; {@code with...} returns a copy.
+ * How one cluster call is grouped: which servers (a {@link ServerSelector}, e.g. a
+ * {@link Grouping}), how their answers combine (a {@link ResultMerger}, e.g. a
+ * {@link GroupingResults}), when it fails ({@link FailWhen}), and how many failover retries a call
+ * that did not reach its server gets. Immutable; {@code with...} returns a copy.
+ *
+ * <p>A policy travels as a per-call option: {@code cluster.call(ns, fn, args, policy.options())},
+ * or {@code options.with(GroupingPolicy.KEY, policy)}; calls without one use the client's.
  */
 public final class GroupingPolicy {
     private static final GroupingPolicy DEFAULTS =
-        new GroupingPolicy(Grouping.RANDOM, null, GroupingResults.SINGLE, null, GroupingExceptions.ALL, 0);
+        new GroupingPolicy(Grouping.RANDOM, GroupingResults.SINGLE, FailWhen.ALL, 0);
 
-    private final Grouping grouping;
+    /** The {@link CallOptions} key a per-call policy travels under. */
+    public static final CallOptions.Key<GroupingPolicy> KEY = CallOptions.Key.of("slacker.cluster.grouping", null);
+
     private final ServerSelector selector;
-    private final GroupingResults results;
     private final ResultMerger merger;
-    private final GroupingExceptions exceptions;
+    private final FailWhen failWhen;
     private final int failover;
 
-    private GroupingPolicy(Grouping grouping, ServerSelector selector, GroupingResults results, ResultMerger merger,
-                           GroupingExceptions exceptions, int failover) {
-        this.grouping = grouping;
+    private GroupingPolicy(ServerSelector selector, ResultMerger merger, FailWhen failWhen, int failover) {
         this.selector = selector;
-        this.results = results;
         this.merger = merger;
-        this.exceptions = exceptions;
+        this.failWhen = failWhen;
         this.failover = failover;
     }
 
-    /** RANDOM, SINGLE, exceptions ALL, no failover. */
+    /** RANDOM, SINGLE, fail when ALL failed, no failover. */
     public static GroupingPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** The grouping, or {@code null} when a selector is set. */
-    public Grouping grouping() {
-        return grouping;
-    }
-
-    /** The selector, or {@code null}. */
+    /** Which servers a call goes to. */
     public ServerSelector selector() {
         return selector;
     }
 
-    /** The results mode, or {@code null} when a merger is set. */
-    public GroupingResults results() {
-        return results;
-    }
-
-    /** The merger, or {@code null}. */
+    /** How the answers combine. */
     public ResultMerger merger() {
         return merger;
     }
 
-    /** The exceptions mode. */
-    public GroupingExceptions exceptions() {
-        return exceptions;
+    /** When a multi-server call fails. */
+    public FailWhen failWhen() {
+        return failWhen;
     }
 
     /** Failover retries (0: none). */
@@ -65,69 +58,74 @@ public final class GroupingPolicy {
         return failover;
     }
 
-    /** With a grouping (replacing a selector). */
-    public GroupingPolicy withGrouping(Grouping g) {
-        return new GroupingPolicy(Objects.requireNonNull(g), null, results, merger, exceptions, failover);
-    }
-
-    /** With a selector (replacing the grouping). */
+    /** With this server choice: a {@link Grouping} or a selector of your own. */
     public GroupingPolicy withSelector(ServerSelector s) {
-        return new GroupingPolicy(null, Objects.requireNonNull(s), results, merger, exceptions, failover);
+        return new GroupingPolicy(Objects.requireNonNull(s, "selector"), merger, failWhen, failover);
     }
 
-    /** With a results mode (replacing a merger). */
-    public GroupingPolicy withResults(GroupingResults r) {
-        return new GroupingPolicy(grouping, selector, Objects.requireNonNull(r), null, exceptions, failover);
-    }
-
-    /** With a merger (replacing the results mode). */
+    /** With this combination of answers: a {@link GroupingResults} or a merger of your own. */
     public GroupingPolicy withMerger(ResultMerger m) {
-        return new GroupingPolicy(grouping, selector, null, Objects.requireNonNull(m), exceptions, failover);
+        return new GroupingPolicy(selector, Objects.requireNonNull(m, "merger"), failWhen, failover);
     }
 
-    /** With an exceptions mode. */
-    public GroupingPolicy withExceptions(GroupingExceptions e) {
-        return new GroupingPolicy(grouping, selector, results, merger, Objects.requireNonNull(e), failover);
+    /** With this failure rule. */
+    public GroupingPolicy withFailWhen(FailWhen f) {
+        return new GroupingPolicy(selector, merger, Objects.requireNonNull(f, "failWhen"), failover);
     }
 
     /**
-     * With failover: a call that failed with {@link io.slacker.ConnectionBrokenException} (no
-     * connection, or lost before the answer) is sent to another server, up to {@code retries}
-     * times. A call the server answered, even with an error, is never retried. Not for
-     * {@link Grouping#ALL} and {@link Grouping#LEADER}. Note that a call lost in flight may have
-     * run on the first server.
+     * With failover: a call that failed with {@link ErrorCode#CONNECTION_BROKEN} (no connection,
+     * or lost before the answer) is sent to another server, up to {@code retries} times. A call the
+     * server answered, even with an error, is never retried. Not for {@link Grouping#ALL} and
+     * {@link Grouping#LEADER}. Note that a call lost in flight may have run on the first server.
      */
     public GroupingPolicy withFailover(int retries) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries < 0");
         }
-        return new GroupingPolicy(grouping, selector, results, merger, exceptions, retries);
+        return new GroupingPolicy(selector, merger, failWhen, retries);
+    }
+
+    /** Whether a failure with this code may be sent to another server. */
+    public static boolean failsOver(ErrorCode code) {
+        return code == ErrorCode.CONNECTION_BROKEN;
+    }
+
+    /** {@link CallOptions#defaults()} carrying this policy. */
+    public CallOptions options() {
+        return CallOptions.defaults().with(KEY, this);
+    }
+
+    /** The policy of a call: its options', else {@code fallback}. */
+    public static GroupingPolicy of(CallOptions options, GroupingPolicy fallback) {
+        GroupingPolicy p = options == null ? null : options.get(KEY);
+        return p != null ? p : fallback;
     }
 
     /** This policy overridden by a {@link Grouped} annotation (on the method, else its interface). */
-    static GroupingPolicy forMethod(GroupingPolicy base, Method m) {
+    public GroupingPolicy forMethod(Method m) {
         Grouped g = m.getAnnotation(Grouped.class);
         if (g == null) {
             g = m.getDeclaringClass().getAnnotation(Grouped.class);
         }
         if (g == null) {
-            return base;
+            return this;
         }
-        GroupingPolicy p = base;
+        GroupingPolicy p = this;
         if (g.value().length > 0) {
-            p = p.withGrouping(g.value()[0]);
+            p = p.withSelector(g.value()[0]);
         }
         if (g.selector().length > 0) {
             p = p.withSelector(instantiate(g.selector()[0]));
         }
         if (g.results().length > 0) {
-            p = p.withResults(g.results()[0]);
+            p = p.withMerger(g.results()[0]);
         }
         if (g.merger().length > 0) {
             p = p.withMerger(instantiate(g.merger()[0]));
         }
-        if (g.exceptions().length > 0) {
-            p = p.withExceptions(g.exceptions()[0]);
+        if (g.failWhen().length > 0) {
+            p = p.withFailWhen(g.failWhen()[0]);
         }
         if (g.failover() >= 0) {
             p = p.withFailover(g.failover());
@@ -147,7 +145,6 @@ public final class GroupingPolicy {
 
     @Override
     public String toString() {
-        return "GroupingPolicy[" + (selector != null ? "selector" : grouping) + ", " + (merger != null ? "merger" : results)
-            + ", exceptions " + exceptions + ", failover " + failover + "]";
+        return "GroupingPolicy[" + selector + ", " + merger + ", fail when " + failWhen + ", failover " + failover + "]";
     }
 }

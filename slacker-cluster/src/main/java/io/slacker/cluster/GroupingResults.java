@@ -1,17 +1,41 @@
 package io.slacker.cluster;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+
 /**
- * How the answers of the servers a call went to become its result. A user-defined combination
- * is a {@link ResultMerger}. Only successful answers are combined; failures are governed by
- * {@link GroupingExceptions}.
+ * The built-in ways the answers of the servers a call went to become its result (slacker's
+ * {@code :grouping-results}). Each is a {@link ResultMerger}; a user-defined combination is
+ * another one. Only successful answers are combined; failures are governed by {@link FailWhen}.
  */
-public enum GroupingResults {
+public enum GroupingResults implements ResultMerger {
     /** The first successful answer (in server order: leader first). The default. */
-    SINGLE,
+    SINGLE {
+        @Override
+        public Object merge(String namespace, String function, Map<String, Object> results) {
+            return results.values().iterator().next();
+        }
+    },
     /** A list of the successful answers, in server order. */
-    VECTOR,
+    VECTOR {
+        @Override
+        public Object merge(String namespace, String function, Map<String, Object> results) {
+            return Collections.unmodifiableList(new ArrayList<>(results.values()));
+        }
+    },
     /** A map from {@code host:port} to answer, in server order. */
-    MAP,
+    MAP {
+        @Override
+        public Object merge(String namespace, String function, Map<String, Object> results) {
+            return results;
+        }
+    },
     /** Always {@code null} (the call still waits for the answers and reports failures). */
-    NIL
+    NIL {
+        @Override
+        public Object merge(String namespace, String function, Map<String, Object> results) {
+            return null;
+        }
+    }
 }

@@ -2,7 +2,7 @@ package io.slacker.cluster;
 
 import java.util.Map;
 
-/** A user-defined {@link GroupingResults}: combines the successful answers of one call. */
+/** Combines the successful answers of one cluster call; the built-in ways are the {@link GroupingResults} constants. */
 @FunctionalInterface
 public interface ResultMerger {
     /**

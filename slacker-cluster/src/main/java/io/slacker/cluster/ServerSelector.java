@@ -2,7 +2,7 @@ package io.slacker.cluster;
 
 import java.util.List;
 
-/** A user-defined {@link Grouping}: picks the servers one call goes to. */
+/** Picks the servers one cluster call goes to; the built-in choices are the {@link Grouping} constants. */
 @FunctionalInterface
 public interface ServerSelector {
     /**

@@ -1,16 +1,11 @@
 package io.slacker.cluster;
 
-import static io.slacker.cluster.ClusterFixture.API;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import io.slacker.CallOptions;
 import io.slacker.Function;
 import io.slacker.Namespace;
 import io.slacker.RemoteException;
+import io.slacker.SlackerClient;
 import io.slacker.UnavailableException;
-import io.slacker.client.SlackerClient;
 import io.slacker.data.Keyword;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+
+import static io.slacker.cluster.ClusterFixture.API;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Discovery, grouping, inspect, manager and server data through a real ZooKeeper and real sockets. */
 @SuppressWarnings("unchecked")
@@ -72,7 +72,7 @@ class ClusterClientTest {
     }
 
     private ClusterClient.Builder clientBuilder() {
-        return ClusterClient.builder().zookeeper(zk.getConnectString()).cluster(cluster).timeout(Duration.ofSeconds(5));
+        return ClusterClient.builder().zookeeper(zk.getConnectString()).cluster(cluster).client(SlackerClient.builder().timeout(Duration.ofSeconds(5)));
     }
 
     private ClusterClient client() {
@@ -81,6 +81,11 @@ class ClusterClientTest {
 
     private static long port(ClusterServer s) {
         return s.server().port();
+    }
+
+    /** A call with this grouping policy as its per-call option. */
+    private static Object call(ClusterClient c, String ns, String fn, List<?> args, GroupingPolicy policy) {
+        return c.call(ns, fn, args, policy.options());
     }
 
     private static Object whoami(ClusterClient c) {
@@ -105,54 +110,53 @@ class ClusterClientTest {
         ClusterServer b = server(ClusterFixture.data("label", Keyword.of("b"), "weight", 5L));
         ClusterClient c = client();
         await().until(() -> c.servers(PROBE).size() == 2);
-        GroupingPolicy all = GroupingPolicy.defaults().withGrouping(Grouping.ALL);
-        CallOptions o = CallOptions.defaults();
+        GroupingPolicy all = GroupingPolicy.defaults().withSelector(Grouping.ALL);
 
         // ALL: the leader's answer first
-        assertThat(c.call(PROBE, "whoami", List.of(), o, all.withResults(GroupingResults.VECTOR)))
+        assertThat(call(c, PROBE, "whoami", List.of(), all.withMerger(GroupingResults.VECTOR)))
             .isEqualTo(List.of(port(a), port(b)));
-        assertThat((Map<Object, Object>) c.call(PROBE, "whoami", List.of(), o, all.withResults(GroupingResults.MAP)))
+        assertThat((Map<Object, Object>) call(c, PROBE, "whoami", List.of(), all.withMerger(GroupingResults.MAP)))
             .containsEntry(a.address(), port(a)).containsEntry(b.address(), port(b)).hasSize(2);
-        assertThat(c.call(PROBE, "whoami", List.of(), o, all.withResults(GroupingResults.NIL))).isNull();
-        assertThat(c.call(PROBE, "whoami", List.of(), o, all)).isEqualTo(port(a));
-        assertThat(c.call(PROBE, "whoami", List.of(), o, all.withMerger((ns, fn, r) ->
+        assertThat(call(c, PROBE, "whoami", List.of(), all.withMerger(GroupingResults.NIL))).isNull();
+        assertThat(call(c, PROBE, "whoami", List.of(), all)).isEqualTo(port(a));
+        assertThat(call(c, PROBE, "whoami", List.of(), all.withMerger((ns, fn, r) ->
             r.values().stream().mapToLong(v -> (Long) v).sum()))).isEqualTo(port(a) + port(b));
         // the original counted every answer as a failure: here successes are successes
-        assertThat(c.call(API, "echo", List.of(42L), o, all.withResults(GroupingResults.VECTOR))).isEqualTo(List.of(42L, 42L));
+        assertThat(call(c, API, "echo", List.of(42L), all.withMerger(GroupingResults.VECTOR))).isEqualTo(List.of(42L, 42L));
 
         // exceptions: ALL tolerates a partial failure, ANY does not; all failing reports each server
-        assertThat(c.call(PROBE, "fail-on", List.of(port(a)), o, all.withResults(GroupingResults.VECTOR)))
+        assertThat(call(c, PROBE, "fail-on", List.of(port(a)), all.withMerger(GroupingResults.VECTOR)))
             .isEqualTo(List.of(port(b)));
-        assertThatThrownBy(() -> c.call(PROBE, "fail-on", List.of(port(a)), o,
-            all.withExceptions(GroupingExceptions.ANY)))
+        assertThatThrownBy(() -> call(c, PROBE, "fail-on", List.of(port(a)),
+            all.withFailWhen(FailWhen.ANY)))
             .isInstanceOf(GroupedCallException.class)
             .satisfies(e -> assertThat(((GroupedCallException) e).failures()).containsOnlyKeys(a.address()));
-        assertThatThrownBy(() -> c.call(API, "make-error", List.of(), o, all))
+        assertThatThrownBy(() -> call(c, API, "make-error", List.of(), all))
             .isInstanceOfSatisfying(GroupedCallException.class, e -> {
                 assertThat(e.failures()).containsOnlyKeys(a.address(), b.address());
                 assertThat(e.failures().values()).allSatisfy(t -> assertThat(t).isInstanceOf(RemoteException.class));
             });
         // one server: its own exception
-        assertThatThrownBy(() -> c.call(API, "make-error", List.of(), o, GroupingPolicy.defaults()))
+        assertThatThrownBy(() -> call(c, API, "make-error", List.of(), GroupingPolicy.defaults()))
             .isInstanceOf(RemoteException.class).hasMessageContaining("Excepted exception.");
 
         // single-server groupings
         GroupingPolicy p = GroupingPolicy.defaults();
-        assertThat(c.call(PROBE, "whoami", List.of(), o, p.withGrouping(Grouping.FIRST))).isEqualTo(port(a));
-        assertThat(c.call(PROBE, "whoami", List.of(), o, p.withGrouping(Grouping.LEADER))).isEqualTo(port(a));
-        assertThat(c.call(PROBE, "whoami", List.of(), o, p.withSelector((ns, fn, args, servers) ->
+        assertThat(call(c, PROBE, "whoami", List.of(), p.withSelector(Grouping.FIRST))).isEqualTo(port(a));
+        assertThat(call(c, PROBE, "whoami", List.of(), p.withSelector(Grouping.LEADER))).isEqualTo(port(a));
+        assertThat(call(c, PROBE, "whoami", List.of(), p.withSelector((ns, fn, args, servers) ->
             List.of(servers.get(servers.size() - 1).address())))).isEqualTo(port(b));
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < 60; i++) {
-            seen.add(c.call(PROBE, "whoami", List.of(), o, p.withGrouping(Grouping.RANDOM)));
-            seen.add(c.call(PROBE, "whoami", List.of(), o, p.withGrouping(Grouping.LEAST_IN_FLIGHT)));
+            seen.add(call(c, PROBE, "whoami", List.of(), p.withSelector(Grouping.RANDOM)));
+            seen.add(call(c, PROBE, "whoami", List.of(), p.withSelector(Grouping.LEAST_IN_FLIGHT)));
         }
         assertThat(seen).containsExactlyInAnyOrder(port(a), port(b));
         // WEIGHTED: weight 0 on A -> B only
         a.setServerData(ClusterFixture.data("weight", 0L));
         await().until(() -> c.serverData(a.address()) instanceof Map<?, ?> m && m.containsKey(Keyword.of("weight")));
         for (int i = 0; i < 30; i++) {
-            assertThat(c.call(PROBE, "whoami", List.of(), o, p.withGrouping(Grouping.WEIGHTED))).isEqualTo(port(b));
+            assertThat(call(c, PROBE, "whoami", List.of(), p.withSelector(Grouping.WEIGHTED))).isEqualTo(port(b));
         }
     }
 
@@ -235,8 +239,8 @@ class ClusterClientTest {
             direct.call(ClusterServer.MANAGER_NAMESPACE, "online-ns", List.of(PROBE));
             await().atMost(Duration.ofSeconds(5)).until(() -> c.servers(PROBE).size() == 2);
             // the manager namespace is reachable through the cluster (the original: NoNode)
-            GroupingPolicy all = GroupingPolicy.defaults().withGrouping(Grouping.ALL).withResults(GroupingResults.MAP);
-            assertThat((Map<Object, Object>) c.call(ClusterServer.MANAGER_NAMESPACE, "server-data", List.of(), CallOptions.defaults(), all))
+            GroupingPolicy all = GroupingPolicy.defaults().withSelector(Grouping.ALL).withMerger(GroupingResults.MAP);
+            assertThat((Map<Object, Object>) call(c, ClusterServer.MANAGER_NAMESPACE, "server-data", List.of(), all))
                 .containsOnlyKeys(a.address(), b.address());
         }
     }
@@ -252,8 +256,8 @@ class ClusterClientTest {
         a.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> c.servers(PROBE).equals(List.of(b.address()))
             && b.address().equals(c.leader(PROBE)));
-        assertThat(c.call(PROBE, "whoami", List.of(), CallOptions.defaults(),
-            GroupingPolicy.defaults().withGrouping(Grouping.LEADER))).isEqualTo(port(b));
+        assertThat(call(c, PROBE, "whoami", List.of(), GroupingPolicy.defaults().withSelector(Grouping.LEADER)))
+            .isEqualTo(port(b));
         b.close();
         // a stale _leader (B's address, nobody left) is never routed to
         await().atMost(Duration.ofSeconds(5)).until(() -> c.servers(PROBE).isEmpty());
@@ -301,7 +305,7 @@ class ClusterClientTest {
                         } catch (java.util.concurrent.TimeoutException e) {
                             errors.add(new AssertionError("a call hung"));
                         } catch (Exception e) {
-                            errors.add(ClusterClient.unwrap(e));
+                            errors.add((e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e));
                         }
                         count.incrementAndGet();
                     }

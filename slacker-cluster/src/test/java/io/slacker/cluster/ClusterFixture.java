@@ -2,10 +2,10 @@ package io.slacker.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slacker.SlackerServer;
 import io.slacker.data.Keyword;
-import io.slacker.server.RemoteFunction;
-import io.slacker.server.SlackerServer;
-import io.slacker.testing.WireVectors;
+import io.slacker.spi.RemoteFunction;
+import io.slacker.testkit.WireVectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.SlackerException;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class ResilienceTest {
             try (ClusterServer a = ClusterFixture.start(zk.getConnectString(), cluster, b -> { });
                  ClusterServer b = ClusterFixture.start(zkViaB.connectString(), cluster, x -> { });
                  ClusterClient c = ClusterClient.builder().zookeeper(zk.getConnectString()).cluster(cluster)
-                     .timeout(Duration.ofSeconds(3)).failover(2).build()) {
+                     .client(SlackerClient.builder().timeout(Duration.ofSeconds(3))).failover(2).build()) {
                 await().until(() -> c.servers(PROBE).size() == 2);
                 long portB = b.server().port();
                 AtomicInteger onB = new AtomicInteger();
@@ -66,7 +67,7 @@ class ResilienceTest {
             String cluster = "kill-no-failover";
             try (ClusterServer b = ClusterFixture.start(zkViaB.connectString(), cluster, x -> { });
                  ClusterClient c = ClusterClient.builder().zookeeper(zk.getConnectString()).cluster(cluster)
-                     .timeout(Duration.ofSeconds(3)).build()) {
+                     .client(SlackerClient.builder().timeout(Duration.ofSeconds(3))).build()) {
                 assertThat(c.call(PROBE, "whoami", List.of())).isEqualTo((long) b.server().port());
                 b.server().stop(Duration.ZERO);
                 zkViaB.cut();

@@ -1,6 +1,7 @@
 package io.slacker.examples;
 
 import io.slacker.RemoteException;
+import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
 import io.slacker.cluster.EmbeddedZooKeeper;
@@ -33,7 +34,7 @@ public final class Demo {
             ClusterServer a = server(zk, "a");
             ClusterServer b = server(zk, "b");
             try (ClusterClient client = ClusterClient.builder().zookeeper(zk.connectString()).cluster(CLUSTER)
-                .grouping(Grouping.RANDOM).timeout(Duration.ofSeconds(5)).build()) {
+                .grouping(Grouping.RANDOM).client(SlackerClient.builder().timeout(Duration.ofSeconds(5))).build()) {
                 ClusterViews api = client.proxy(ClusterViews.class);
 
                 say("random:            timestamp() = %d", api.timestamp());

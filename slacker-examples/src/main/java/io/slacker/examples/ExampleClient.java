@@ -2,7 +2,7 @@ package io.slacker.examples;
 
 import io.slacker.ContentType;
 import io.slacker.RemoteException;
-import io.slacker.client.SlackerClient;
+import io.slacker.SlackerClient;
 import io.slacker.examples.api.ExampleApi;
 import java.time.Duration;
 import java.util.List;

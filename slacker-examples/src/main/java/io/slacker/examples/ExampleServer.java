@@ -1,8 +1,8 @@
 package io.slacker.examples;
 
+import io.slacker.SlackerServer;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.server.SlackerServer;
 import java.util.concurrent.CountDownLatch;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slacker.CallOptions;
+import io.slacker.CallTimeoutException;
 import io.slacker.Callback;
 import io.slacker.ContentType;
 import io.slacker.FireAndForget;
@@ -11,17 +12,16 @@ import io.slacker.Function;
 import io.slacker.Namespace;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerServer;
 import io.slacker.ThreadPoolFullException;
-import io.slacker.TimeoutException;
-import io.slacker.client.SlackerClient;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
 import io.slacker.examples.api.ExampleApi;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.server.SlackerServer;
-import io.slacker.testing.TestTls;
+import io.slacker.testkit.TestTls;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -205,7 +205,7 @@ class ClientServerTest {
         try (SlackerClient c = SlackerClient.builder().address("127.0.0.1", server.port()).timeout(Duration.ofMillis(300))
             .interruptOnTimeout(true).build()) {
             int before = server.inFlight();
-            assertThatThrownBy(() -> c.proxy(ExampleApi.class).longRunning()).isInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> c.proxy(ExampleApi.class).longRunning()).isInstanceOf(CallTimeoutException.class);
             // the worker was interrupted: nothing is left running on the server
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.inFlight() <= before);
             assertThat(c.proxy(ExampleApi.class).returnZero()).isZero();

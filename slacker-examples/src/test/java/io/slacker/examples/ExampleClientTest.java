@@ -2,9 +2,9 @@ package io.slacker.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slacker.SlackerServer;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.server.SlackerServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

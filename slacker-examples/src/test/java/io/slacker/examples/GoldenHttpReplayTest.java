@@ -2,11 +2,11 @@ package io.slacker.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slacker.SlackerServer;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
-import io.slacker.server.SlackerServer;
-import io.slacker.testing.WireVectors;
-import io.slacker.testing.WireVectors.Vector;
+import io.slacker.testkit.WireVectors.Vector;
+import io.slacker.testkit.WireVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

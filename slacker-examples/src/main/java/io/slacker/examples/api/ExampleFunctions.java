@@ -1,8 +1,8 @@
 package io.slacker.examples.api;
 
-import io.slacker.server.NotFoundHandler;
-import io.slacker.server.RemoteFunction;
-import io.slacker.server.SlackerServer;
+import io.slacker.SlackerServer;
+import io.slacker.spi.NotFoundHandler;
+import io.slacker.spi.RemoteFunction;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

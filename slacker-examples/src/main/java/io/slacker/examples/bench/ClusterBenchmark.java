@@ -1,7 +1,7 @@
 package io.slacker.examples.bench;
 
 import io.slacker.CallOptions;
-import io.slacker.client.SlackerClient;
+import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
 import io.slacker.cluster.EmbeddedZooKeeper;
@@ -9,7 +9,6 @@ import io.slacker.cluster.Grouping;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;

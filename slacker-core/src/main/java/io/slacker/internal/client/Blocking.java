@@ -1,0 +1,50 @@
+package io.slacker.internal.client;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.internal.ThreadExecutorMap;
+import io.slacker.SlackerException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Waiting for a call, written once for every caller: the I/O-thread guard and the unwrapping. */
+public final class Blocking {
+    private Blocking() {
+    }
+
+    /**
+     * Waits for a call's future and returns its value; rethrows its failure unwrapped.
+     *
+     * @throws IllegalStateException when the answer is not there yet and this thread is a Netty
+     *                               event loop, whose blocking would stall (or deadlock) the answers
+     */
+    public static Object await(CompletableFuture<?> future) {
+        if (!future.isDone() && ThreadExecutorMap.currentExecutor() instanceof EventLoop) {
+            throw new IllegalStateException("blocking slacker call on an I/O thread; use an async call or a callback executor");
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new SlackerException("call failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackerException("interrupted while waiting for the answer", e);
+        }
+    }
+
+    /** A {@link CompletionException} or {@link ExecutionException} (nested too) unwrapped to its cause. */
+    public static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

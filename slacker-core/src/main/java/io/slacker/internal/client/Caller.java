@@ -1,0 +1,395 @@
+package io.slacker.internal.client;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.slacker.CallOptions;
+import io.slacker.CallTimeoutException;
+import io.slacker.CanceledException;
+import io.slacker.ConnectionBrokenException;
+import io.slacker.ContentType;
+import io.slacker.NotFoundException;
+import io.slacker.RemoteException;
+import io.slacker.RemoteProtocolException;
+import io.slacker.SlackerException;
+import io.slacker.ThreadPoolFullException;
+import io.slacker.data.Keyword;
+import io.slacker.internal.call.CallState;
+import io.slacker.internal.protocol.Extension;
+import io.slacker.internal.protocol.Frame;
+import io.slacker.internal.protocol.InspectCommand;
+import io.slacker.internal.protocol.ResultCode;
+import io.slacker.internal.serialization.edn.EdnPrinter;
+import io.slacker.spi.Interceptor;
+import io.slacker.spi.Serializer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs calls: interceptors, encoding, transaction ids, the pending entry with its timeout, the
+ * send, and the decoding and error mapping of the answer. Never blocks.
+ */
+final class Caller {
+    private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
+
+    private final ClientConfig config;
+    private final Connection connection;
+    private final PendingCalls pending;
+    private final EventLoopGroup group;
+    private final Interceptor interceptor;
+    private final InetSocketAddress remote;
+    private final CallOptions defaults;
+    /** Per client (per server address), as the Clojure client: the first call is 1, tid 0 is never used by calls. */
+    private final AtomicInteger tids = new AtomicInteger();
+
+    Caller(ClientConfig config, Connection connection, PendingCalls pending, EventLoopGroup group) {
+        this.config = config;
+        this.connection = connection;
+        this.pending = pending;
+        this.group = group;
+        this.interceptor = config.interceptor();
+        this.remote = InetSocketAddress.createUnresolved(config.host(), config.port());
+        this.defaults = CallOptions.defaults().withTimeout(config.timeout()).withContentType(config.contentType())
+            .withProtocolVersion(config.protocolVersion()).withInterruptOnTimeout(config.interruptOnTimeout());
+    }
+
+    private int nextTid() {
+        int tid;
+        do {
+            tid = tids.incrementAndGet();
+        } while (tid == 0);
+        return tid;
+    }
+
+    /** The effective settings of one call. */
+    private record Settings(ContentType contentType, int version, long timeoutMillis, boolean interrupt) {
+    }
+
+    /** The call's options over the client's defaults, every setting resolved. */
+    private CallOptions effective(CallOptions o) {
+        CallOptions opts = o == null ? CallOptions.defaults() : o;
+        return opts.orElse(defaults);
+    }
+
+    private static Settings settings(CallOptions effective) {
+        return new Settings(effective.contentType(), effective.protocolVersion(), Math.max(1, effective.timeout().toMillis()),
+            effective.interruptOnTimeout());
+    }
+
+    /**
+     * A request ready to send, with the context its answer is processed in; or, when a
+     * {@code before} stage decided the outcome ({@code data == null}), the call's local answer.
+     */
+    private record Prepared(CallState ctx, Settings settings, Serializer serializer, byte[] data, List<Extension> exts) {
+        boolean shortCircuited() {
+            return data == null;
+        }
+    }
+
+    private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
+        CallOptions effective = effective(options);
+        Settings s = settings(effective);
+        CallState ctx = new CallState(ns, fn, effective, remote);
+        ctx.args(new ArrayList<>(args == null ? List.of() : args));
+        ctx.extensions().putAll(effective.extensions());
+        interceptor.pre(ctx);
+        interceptor.before(ctx);
+        if (ctx.hasResult() || ctx.error() != null || ctx.isCanceled()) {
+            return new Prepared(ctx, s, null, null, null);
+        }
+        if (!config.serializers().supports(s.contentType())) {
+            throw new SlackerException("no serializer for content type " + s.contentType().wireName()
+                + " (calling " + ctx.fullName() + ")");
+        }
+        Serializer ser = config.serializers().get(s.contentType());
+        byte[] data = ser.serialize(ctx.args());
+        List<Extension> exts = new ArrayList<>();
+        if (s.version() >= Frame.V6) {
+            for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
+                exts.add(new Extension(e.getKey(), ser.serialize(e.getValue())));
+            }
+        }
+        return new Prepared(ctx, s, ser, data, exts);
+    }
+
+    /** Calls {@code ns/fn}; the future completes with the decoded result (after interceptors) or a {@link SlackerException}. */
+    CompletableFuture<Object> call(String ns, String fn, List<?> args, CallOptions options) {
+        Prepared p;
+        try {
+            p = prepare(ns, fn, args, options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CallState ctx = p.ctx();
+        if (p.shortCircuited()) {
+            return CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx));
+        }
+        int tid = nextTid();
+        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
+            p.data(), p.exts());
+        CompletableFuture<Frame> reply;
+        try {
+            reply = send(request, tid, ctx.fullName(), p.settings());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        whenDone(reply, (frame, error) -> {
+            try {
+                if (error != null) {
+                    ctx.error(error);
+                } else {
+                    answer(ctx, frame, p.serializer());
+                }
+                interceptor.post(ctx);
+                if (ctx.error() != null) {
+                    result.completeExceptionally(ctx.error());
+                } else {
+                    result.complete(ctx.result());
+                }
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    /** The outcome of a call a {@code before} stage decided: {@code after} and {@code post} run, nothing is sent. */
+    private Object localAnswer(CallState ctx) {
+        if (ctx.isCanceled() && !ctx.hasResult() && ctx.error() == null) {
+            ctx.error(new CanceledException(ctx.fullName() + " canceled by an interceptor"));
+        }
+        interceptor.after(ctx);
+        interceptor.post(ctx);
+        if (ctx.error() != null) {
+            throw new CompletionException(ctx.error());
+        }
+        return ctx.result();
+    }
+
+    /** Sends {@code ns/fn} without waiting for (or reading) the answer; failures to send are logged. */
+    void fireAndForget(String ns, String fn, List<?> args, CallOptions options) {
+        if (connection.isClosed()) {
+            throw new ConnectionBrokenException("client for " + config.address() + " is closed");
+        }
+        Prepared p = prepare(ns, fn, args, options);
+        if (p.shortCircuited()) {
+            return;
+        }
+        int tid = nextTid();
+        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(),
+            p.ctx().fullName(), p.data(), p.exts());
+        connection.acquire().whenComplete((ch, err) -> {
+            if (err != null) {
+                LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), err.getMessage());
+                return;
+            }
+            ch.writeAndFlush(request).addListener(f -> {
+                if (!f.isSuccess()) {
+                    LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), f.cause().toString());
+                }
+            });
+        });
+    }
+
+    /** An inspect request; completes with the decoded EDN answer. */
+    CompletableFuture<Object> inspect(InspectCommand command, String argument) {
+        Settings s = settings(effective(null));
+        int tid = nextTid();
+        String what = "inspect " + command.name().toLowerCase(java.util.Locale.ROOT) + " " + argument;
+        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), tid, command, EdnPrinter.standard().printUtf8(argument));
+        CompletableFuture<Frame> reply;
+        try {
+            reply = send(request, tid, what, s);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        whenDone(reply, (frame, error) -> {
+            try {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else if (frame instanceof Frame.InspectAck ack) {
+                    result.complete(decode(config.serializers().get(ContentType.CLJ), ack.data(), what));
+                } else if (frame instanceof Frame.Error e) {
+                    result.completeExceptionally(errorFor(e.resultCodeValue(), what));
+                } else {
+                    result.completeExceptionally(new RemoteProtocolException("unexpected " + frame.type() + " for " + what));
+                }
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    private void whenDone(CompletableFuture<Frame> reply, java.util.function.BiConsumer<Frame, Throwable> action) {
+        Executor exec = config.callbackExecutor();
+        if (exec == null) {
+            reply.whenComplete(action);
+        } else {
+            reply.whenCompleteAsync(action, exec);
+        }
+    }
+
+    /**
+     * Registers the pending entry and its timeout, then writes once the connection is there.
+     * With the connection up (the common case) the timer and the write go to the channel's own
+     * event loop as one task: one wake-up per call, and the reply cancels the timer on its thread.
+     */
+    private CompletableFuture<Frame> send(Frame request, int tid, String what, Settings s) {
+        if (connection.isClosed()) {
+            throw new ConnectionBrokenException("client for " + config.address() + " is closed");
+        }
+        PendingCall call = new PendingCall(tid, s.version(), what, s.interrupt());
+        pending.register(call);
+        Channel ready = connection.current();
+        if (ready != null) {
+            call.channel = ready;
+            EventLoop loop = ready.eventLoop();
+            try {
+                loop.execute(() -> {
+                    call.timeout = loop.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(),
+                        TimeUnit.MILLISECONDS);
+                    write(ready, request, call, what);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.remove(tid);
+                throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
+            }
+            return call.reply;
+        }
+        try {
+            call.timeout = group.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.remove(tid);
+            throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
+        }
+        connection.acquire().whenComplete((ch, err) -> {
+            if (err != null) {
+                if (pending.remove(tid) != null) {
+                    call.fail(err);
+                }
+                return;
+            }
+            call.channel = ch;
+            write(ch, request, call, what);
+        });
+        return call.reply;
+    }
+
+    private void write(Channel ch, Frame request, PendingCall call, String what) {
+        ch.writeAndFlush(request).addListener(f -> {
+            if (!f.isSuccess() && pending.remove(call.tid) != null) {
+                call.fail(new ConnectionBrokenException("could not send " + what + " to " + config.address() + ": "
+                    + f.cause(), f.cause()));
+            }
+        });
+        if (!ch.isActive() && pending.remove(call.tid) != null) {
+            call.fail(new ConnectionBrokenException("connection to " + config.address() + " lost"));
+        }
+    }
+
+    private void timedOut(PendingCall call, long timeoutMillis) {
+        if (pending.remove(call.tid) == null) {
+            return;
+        }
+        call.fail(new CallTimeoutException(call.description + " timed out after " + timeoutMillis + " ms"));
+        Channel ch = call.channel;
+        if (call.interruptOnTimeout && ch != null && ch.isActive()) {
+            ch.writeAndFlush(new Frame.Interrupt(call.version, 0, call.tid));
+        }
+    }
+
+    /** Fills the context from the reply frame: extensions, then {@code after}, then the result or error. */
+    private void answer(CallState ctx, Frame frame, Serializer requestSerializer) {
+        if (frame instanceof Frame.Error e) {
+            interceptor.after(ctx);
+            ctx.error(errorFor(e.resultCodeValue(), ctx.fullName()));
+            return;
+        }
+        if (!(frame instanceof Frame.Response r)) {
+            ctx.error(new RemoteProtocolException("unexpected " + frame.type() + " in answer to " + ctx.fullName()));
+            return;
+        }
+        Serializer ser = requestSerializer;
+        if (r.contentTypeCode() != requestSerializer.contentType().code()) {
+            ContentType ct = r.contentType();
+            if (ct == null || !config.serializers().supports(ct)) {
+                interceptor.after(ctx);
+                ctx.error(new SlackerException("answer to " + ctx.fullName() + " in unsupported content type " + r.contentTypeCode()));
+                return;
+            }
+            ser = config.serializers().get(ct);
+        }
+        for (Extension e : r.extensions()) {
+            try {
+                ctx.extensions().put(e.id(), ser.deserialize(e.value()));
+            } catch (RuntimeException ex) {
+                LOG.warn("cannot decode extension {} of the answer to {}: {}", e.id(), ctx.fullName(), ex.toString());
+            }
+        }
+        interceptor.after(ctx);
+        ResultCode code = r.resultCode();
+        if (code == ResultCode.SUCCESS) {
+            ctx.result(decode(ser, r.data(), ctx.fullName()));
+        } else if (code == ResultCode.EXCEPTION) {
+            ctx.error(remoteException(ser, r.data()));
+        } else {
+            ctx.error(errorFor(r.resultCodeValue(), ctx.fullName()));
+        }
+    }
+
+    private static Object decode(Serializer ser, byte[] data, String what) {
+        try {
+            return ser.deserialize(data);
+        } catch (RuntimeException e) {
+            throw new SlackerException("cannot decode the answer to " + what + " (" + ser.contentType().wireName() + "): "
+                + e.getMessage(), e);
+        }
+    }
+
+    /** The server's exception message: a string, or the {@code :msg} of a map (debug servers). */
+    private static RemoteException remoteException(Serializer ser, byte[] data) {
+        Object v;
+        try {
+            v = ser.deserialize(data);
+        } catch (RuntimeException e) {
+            return new RemoteException(new String(data, StandardCharsets.UTF_8), e);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Object msg = m.containsKey(Keyword.of("msg")) ? m.get(Keyword.of("msg")) : m.get("msg");
+            if (msg != null) {
+                return new RemoteException(String.valueOf(msg));
+            }
+        }
+        return new RemoteException(String.valueOf(v));
+    }
+
+    /** The exception for a non-success result code. */
+    static SlackerException errorFor(int code, String what) {
+        ResultCode rc = ResultCode.fromCode(code);
+        if (rc == null) {
+            return new RemoteProtocolException("unknown result code " + code + " for " + what);
+        }
+        return switch (rc) {
+            case NOT_FOUND -> new NotFoundException("not found on the server: " + what);
+            case THREAD_POOL_FULL -> new ThreadPoolFullException("server thread pool full; " + what + " was not run");
+            case CANCELED -> new CanceledException("server canceled " + what);
+            case EXCEPTION -> new RemoteException("exception in " + what);
+            case PROTOCOL_MISMATCH, INVALID_PACKET, ACL_REJECT ->
+                new RemoteProtocolException("server answered " + rc.wireName() + " to " + what);
+            case SUCCESS -> new RemoteProtocolException("error frame with code success for " + what);
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.slacker.internal.client;
+
+import io.netty.handler.ssl.SslContext;
+import io.slacker.ContentType;
+import io.slacker.spi.Interceptor;
+import io.slacker.spi.Serializers;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/** The settings of one client, as the builder collected them. */
+public record ClientConfig(
+    String host,
+    int port,
+    ContentType contentType,
+    Duration timeout,
+    int protocolVersion,
+    String clientName,
+    String clientVersion,
+    Interceptor interceptor,
+    int backlog,
+    Duration pingInterval,
+    boolean interruptOnTimeout,
+    SslContext sslContext,
+    Serializers serializers,
+    Duration connectTimeout,
+    Duration reconnectBackoffMin,
+    Duration reconnectBackoffMax,
+    Executor callbackExecutor,
+    int maxBody) {
+
+    /** {@code host:port}. */
+    public String address() {
+        return host + ":" + port;
+    }
+}

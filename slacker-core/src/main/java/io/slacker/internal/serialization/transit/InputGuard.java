@@ -1,0 +1,164 @@
+package io.slacker.internal.serialization.transit;
+
+import io.slacker.spi.SerializationException;
+
+/**
+ * Cheap structural checks run before transit-java sees the bytes, so that its recursive parsers
+ * never meet nesting deeper than the limit, and msgpack headers never declare more data than
+ * there is (which could make the unpacker allocate for a length it will never read).
+ */
+final class InputGuard {
+    private InputGuard() {
+    }
+
+    /** JSON: container nesting within {@code maxDepth}; after a top-level container only whitespace. */
+    static void checkJson(byte[] in, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        boolean closed = false;
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (closed) {
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    throw new SerializationException("transit-json: trailing data after the value at offset " + i);
+                }
+                continue;
+            }
+            switch (b) {
+                case '"' -> inString = true;
+                case '[', '{' -> {
+                    if (++depth > maxDepth) {
+                        throw new SerializationException("transit-json: nesting deeper than " + maxDepth + " levels");
+                    }
+                }
+                case ']', '}' -> {
+                    if (--depth < 0) {
+                        throw new SerializationException("transit-json: unbalanced '" + (char) b + "' at offset " + i);
+                    }
+                    closed = depth == 0;
+                }
+                default -> {
+                }
+            }
+        }
+        if (inString || depth != 0) {
+            throw new SerializationException("transit-json: truncated input");
+        }
+    }
+
+    /**
+     * msgpack: walks every header without recursion; each declared length must fit in the bytes
+     * left, nesting stays within {@code maxDepth}, exactly one value fills the input, and only the
+     * types transit uses (no bin/ext, which the msgpack 0.6 unpacker does not know) appear.
+     */
+    static void checkMsgpack(byte[] in, int maxDepth) {
+        long[] remaining = new long[maxDepth + 1];
+        int top = 0;
+        remaining[0] = 1;
+        int pos = 0;
+        int end = in.length;
+        while (top >= 0) {
+            if (remaining[top] == 0) {
+                top--;
+                continue;
+            }
+            remaining[top]--;
+            if (pos >= end) {
+                throw truncated();
+            }
+            int b = in[pos++] & 0xff;
+            long skip = 0;
+            long children = -1;
+            if (b <= 0x7f || b >= 0xe0 || b == 0xc0 || b == 0xc2 || b == 0xc3) {
+                skip = 0;
+            } else if (b >= 0x80 && b <= 0x8f) {
+                children = 2L * (b & 0x0f);
+            } else if (b >= 0x90 && b <= 0x9f) {
+                children = b & 0x0f;
+            } else if (b >= 0xa0 && b <= 0xbf) {
+                skip = b & 0x1f;
+            } else {
+                switch (b) {
+                    case 0xca -> skip = 4;
+                    case 0xcb -> skip = 8;
+                    case 0xcc, 0xd0 -> skip = 1;
+                    case 0xcd, 0xd1 -> skip = 2;
+                    case 0xce, 0xd2 -> skip = 4;
+                    case 0xcf, 0xd3 -> skip = 8;
+                    case 0xd9 -> {
+                        skip = uint(in, pos, 1, end);
+                        pos += 1;
+                    }
+                    case 0xda -> {
+                        skip = uint(in, pos, 2, end);
+                        pos += 2;
+                    }
+                    case 0xdb -> {
+                        skip = uint(in, pos, 4, end);
+                        pos += 4;
+                    }
+                    case 0xdc -> {
+                        children = uint(in, pos, 2, end);
+                        pos += 2;
+                    }
+                    case 0xdd -> {
+                        children = uint(in, pos, 4, end);
+                        pos += 4;
+                    }
+                    case 0xde -> {
+                        children = 2 * uint(in, pos, 2, end);
+                        pos += 2;
+                    }
+                    case 0xdf -> {
+                        children = 2 * uint(in, pos, 4, end);
+                        pos += 4;
+                    }
+                    default -> throw new SerializationException(
+                            "transit-msgpack: unsupported msgpack type byte 0x" + Integer.toHexString(b) + " at offset "
+                                    + (pos - 1));
+                }
+            }
+            if (skip > end - pos) {
+                throw new SerializationException("transit-msgpack: declared length " + skip + " at offset " + pos
+                        + " exceeds the " + (end - pos) + " bytes left");
+            }
+            pos += (int) skip;
+            if (children > 0) {
+                if (children > end - pos) {
+                    throw new SerializationException("transit-msgpack: declared " + children + " items at offset "
+                            + pos + " but only " + (end - pos) + " bytes left");
+                }
+                if (top + 1 > maxDepth) {
+                    throw new SerializationException("transit-msgpack: nesting deeper than " + maxDepth + " levels");
+                }
+                remaining[++top] = children;
+            }
+        }
+        if (pos != end) {
+            throw new SerializationException("transit-msgpack: " + (end - pos) + " trailing bytes after the value");
+        }
+    }
+
+    private static long uint(byte[] in, int pos, int n, int end) {
+        if (n > end - pos) {
+            throw truncated();
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = (v << 8) | (in[pos + i] & 0xff);
+        }
+        return v;
+    }
+
+    private static SerializationException truncated() {
+        return new SerializationException("transit-msgpack: truncated input");
+    }
+}

@@ -1,0 +1,225 @@
+package io.slacker.internal.serialization.transit;
+
+import com.cognitect.transit.ArrayReader;
+import com.cognitect.transit.MapReader;
+import com.cognitect.transit.ReadHandler;
+import com.cognitect.transit.Reader;
+import com.cognitect.transit.SPI.ReaderSPI;
+import com.cognitect.transit.TaggedValue;
+import com.cognitect.transit.TransitFactory;
+import com.cognitect.transit.Writer;
+import io.slacker.ContentType;
+import io.slacker.data.ClojureList;
+import io.slacker.data.Keyword;
+import io.slacker.data.Ratio;
+import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.JavaData;
+import io.slacker.spi.SerializationException;
+import io.slacker.spi.Serializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * transit-json (content type 4) and transit-msgpack (5), on transit-java, with the handlers
+ * transit-clj uses so that the bytes match the Clojure slacker's.
+ *
+ * <p><b>Writing</b>: {@link Keyword} {@code "~:"}, {@link Symbol} {@code "~$"}, {@link Ratio}
+ * {@code ["~#ratio", [n, d]]} (as big integers), {@link ClojureList} and other non-list
+ * collections {@code ["~#list", [...]]}, lists and arrays as transit arrays, sets
+ * {@code "~#set"}, maps as transit maps (composite keys as {@code "~#cmap"}), {@code Instant}
+ * and {@code Date} as {@code "m"} (milliseconds; finer precision is dropped, transit has none),
+ * plus transit-java's own handling of numbers, strings, chars, UUIDs, byte arrays. A scalar at
+ * the top is wrapped as {@code ["~#'", value]}. Types outside the data model go through
+ * {@link JavaData#toData}.
+ *
+ * <p><b>Reading</b> gives the data model: maps {@code LinkedHashMap}, arrays {@code ArrayList},
+ * lists {@link ClojureList}, sets {@code LinkedHashSet}, integers {@code Long} (or
+ * {@code BigInteger}), floats {@code Double}, dates {@code Instant}; unknown tags stay transit
+ * {@link TaggedValue}s. Input is checked before parsing (nesting limit, msgpack lengths), and any
+ * failure is a {@link SerializationException}.
+ *
+ * <p>Thread-safe.
+ */
+public final class TransitSerializer implements Serializer {
+    /** Default limit of collection nesting, reading and writing. */
+    public static final int DEFAULT_MAX_DEPTH = 512;
+
+    private final ContentType type;
+    private final TransitFactory.Format format;
+    private final int maxDepth;
+    /** Built once: transit-java would merge handler maps on every reader otherwise. */
+    private final TransitHandlers.Depth depth;
+    private final Map<String, ReadHandler<?, ?>> readHandlers;
+    private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
+    private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
+
+    /**
+     * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}
+     * with the default nesting limit.
+     */
+    public TransitSerializer(ContentType type) {
+        this(type, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}.
+     *
+     * @param maxDepth the deepest collection nesting accepted (at least 1). msgpack itself (the
+     *     0.6 library under transit-java, as under transit-clj) stops at 127 levels.
+     * @throws IllegalArgumentException for another content type or a bad limit
+     */
+    public TransitSerializer(ContentType type, int maxDepth) {
+        this.type = type;
+        this.format = switch (type) {
+            case TRANSIT_JSON -> TransitFactory.Format.JSON;
+            case TRANSIT_MSGPACK -> TransitFactory.Format.MSGPACK;
+            default -> throw new IllegalArgumentException("not a transit content type: " + type);
+        };
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth " + maxDepth);
+        }
+        this.maxDepth = maxDepth;
+        this.depth = new TransitHandlers.Depth(maxDepth);
+        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
+        this.mapBuilder = TransitHandlers.mapBuilder(depth);
+        this.arrayBuilder = TransitHandlers.arrayBuilder(depth);
+    }
+
+    /** transit over JSON (content type 4). */
+    public static TransitSerializer json() {
+        return new TransitSerializer(ContentType.TRANSIT_JSON);
+    }
+
+    /** transit over msgpack (content type 5). */
+    public static TransitSerializer msgpack() {
+        return new TransitSerializer(ContentType.TRANSIT_MSGPACK);
+    }
+
+    @Override
+    public ContentType contentType() {
+        return type;
+    }
+
+    @Override
+    public byte[] serialize(Object value) {
+        Object data = toTransit(value, 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try {
+            Writer<Object> w = TransitFactory.writer(format, out, TransitHandlers.WRITE);
+            w.write(data);
+        } catch (SerializationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new SerializationException("cannot write " + type.wireName() + ": " + rootMessage(e), e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public Object deserialize(byte[] data) {
+        if (data == null) {
+            throw new SerializationException(type.wireName() + ": no data");
+        }
+        if (format == TransitFactory.Format.JSON) {
+            InputGuard.checkJson(data, maxDepth);
+        } else {
+            InputGuard.checkMsgpack(data, maxDepth);
+        }
+        depth.reset();
+        try {
+            Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
+            ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
+            return TransitHandlers.normalizeNumber(r.read());
+        } catch (SerializationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            Throwable c = e.getCause();
+            if (c instanceof SerializationException se) {
+                throw se;
+            }
+            throw new SerializationException("cannot read " + type.wireName() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+
+    /** Rewrites a value into what the transit handlers expect, checking nesting on the way. */
+    private Object toTransit(Object x, int level) {
+        if (x == null || x instanceof String || x instanceof Boolean || x instanceof Long || x instanceof Double
+                || x instanceof Keyword || x instanceof Symbol || x instanceof Integer || x instanceof Character
+                || x instanceof BigInteger || x instanceof BigDecimal || x instanceof Ratio || x instanceof UUID
+                || x instanceof Float || x instanceof Short || x instanceof Byte || x instanceof byte[]
+                || x instanceof Date || x instanceof java.net.URI || x instanceof TaggedValue) {
+            return x;
+        }
+        if (x instanceof Instant t) {
+            try {
+                return new Date(t.toEpochMilli());
+            } catch (ArithmeticException e) {
+                throw new SerializationException("instant out of transit's range: " + t);
+            }
+        }
+        int next = level + 1;
+        if (next > maxDepth) {
+            throw new SerializationException("nesting deeper than " + maxDepth + " levels");
+        }
+        if (x instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>(Math.max(16, (int) (m.size() / 0.75f) + 1));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(toTransit(e.getKey(), next), toTransit(e.getValue(), next));
+            }
+            return out;
+        }
+        if (x instanceof Set<?> s) {
+            Set<Object> out = new LinkedHashSet<>(Math.max(16, (int) (s.size() / 0.75f) + 1));
+            for (Object o : s) {
+                out.add(toTransit(o, next));
+            }
+            return out;
+        }
+        if (x instanceof ClojureList l) {
+            return ClojureList.copyOf(mapAll(l, next));
+        }
+        if (x instanceof List<?> l) {
+            return mapAll(l, next);
+        }
+        if (x instanceof Object[] a) {
+            return mapAll(Arrays.asList(a), next);
+        }
+        if (x instanceof Collection<?> c) {
+            return ClojureList.copyOf(mapAll(c, next)); // a seq, to Clojure
+        }
+        Object data = JavaData.toData(x);
+        if (data == null || data.getClass() == x.getClass()) {
+            throw new SerializationException("no transit form for " + x.getClass().getName());
+        }
+        return toTransit(data, level);
+    }
+
+    private List<Object> mapAll(Collection<?> c, int level) {
+        List<Object> out = new ArrayList<>(c.size());
+        for (Object o : c) {
+            out.add(toTransit(o, level));
+        }
+        return out;
+    }
+}
