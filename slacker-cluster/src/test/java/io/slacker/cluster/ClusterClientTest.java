@@ -4,6 +4,7 @@ import io.slacker.CallOptions;
 import io.slacker.Function;
 import io.slacker.Namespace;
 import io.slacker.RemoteException;
+import io.slacker.SlackerCaller;
 import io.slacker.SlackerClient;
 import io.slacker.UnavailableException;
 import io.slacker.data.Keyword;
@@ -101,6 +102,25 @@ class ClusterClientTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> whoami(c).equals(port(b)));
         assertThat(c.servers(PROBE)).containsExactlyInAnyOrder(a.address(), b.address());
         assertThat(c.connectedServers()).containsExactlyInAnyOrder(a.address(), b.address());
+    }
+
+    @Test
+    void oneBuilderStartsTwoServersAndEitherClientIsACaller() {
+        ClusterServer.Builder builder = ClusterFixture.server(zk.getConnectString(), cluster, new int[1], true).manager(true);
+        ClusterServer a = track(builder.start());
+        // the first start left the builder as it was (no "function exposed twice")
+        ClusterServer b = track(builder.start());
+        assertThat(b.address()).isNotEqualTo(a.address());
+        ClusterClient c = client();
+        await().until(() -> c.servers(PROBE).size() == 2);
+        try (SlackerClient direct = SlackerClient.builder().address("127.0.0.1:" + port(a)).build()) {
+            for (SlackerCaller caller : List.of(direct, c)) {
+                assertThat(caller.call(API, "echo", List.of(42L))).isEqualTo(42L);
+                assertThat(caller.callAsync(API, "echo", List.of("x"), CallOptions.defaults()).join()).isEqualTo("x");
+                assertThat(caller.functions(ClusterServer.MANAGER_NAMESPACE)).hasSize(7);
+                assertThat(caller.meta(API + "/echo")).containsKey(Keyword.of("name"));
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.slacker.CallOptions;
 import io.slacker.CallTimeoutException;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
+import io.slacker.ErrorCode;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
@@ -497,6 +498,44 @@ class SlackerClientTest {
         long deadline = Long.parseLong(new String(q.extensions().get(1).value(), StandardCharsets.UTF_8));
         assertThat(deadline).isBetween(before + 3000, System.currentTimeMillis() + 3000);
         assertThat(answered.get()).containsEntry(16, value).containsEntry(-1, deadline);
+    }
+
+    @Test
+    void aBeforeStageDecidesWithoutTheNetworkAndSeesTheEffectiveOptions() throws Exception {
+        FakeServer s = server(FakeServer.standard());
+        List<Duration> timeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SlackerClient c = client(builder(s).timeout(Duration.ofSeconds(4)).interceptor(new Interceptor() {
+            @Override
+            public void before(CallContext call) {
+                assertThat(call.clientSide()).isTrue();
+                timeouts.add(call.timeout());
+                switch (call.function()) {
+                    case "cached" -> call.result("from cache");
+                    case "refused" -> call.error(new IllegalStateException("refused here"));
+                    case "canceled" -> call.cancel();
+                    default -> { }
+                }
+            }
+
+            @Override
+            public void post(CallContext call) {
+                posts.add(call.function());
+            }
+        }));
+        assertThat(c.call("test.api", "cached", List.of())).isEqualTo("from cache");
+        assertThatThrownBy(() -> c.call("test.api", "refused", List.of())).isInstanceOf(IllegalStateException.class)
+            .hasMessage("refused here");
+        assertThatThrownBy(() -> c.call("test.api", "canceled", List.of())).isInstanceOf(CanceledException.class)
+            .satisfies(e -> assertThat(((SlackerException) e).code()).isEqualTo(ErrorCode.CANCELED));
+        assertThat(c.call("test.api", "echo", List.of("x"), CallOptions.defaults().withTimeout(Duration.ofMillis(1500))))
+            .isEqualTo("x");
+        assertThat(timeouts).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4),
+            Duration.ofMillis(1500));
+        assertThat(posts).containsExactly("cached", "refused", "canceled", "echo");
+        // only the last call reached the server
+        assertThat(((Frame.Request) s.next(Frame.Request.class).frame()).fname()).isEqualTo("test.api/echo");
+        assertThat(s.received).noneMatch(r -> r.frame() instanceof Frame.Request);
     }
 
     @Test

@@ -24,8 +24,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,45 @@ class ServerTransportsTest {
     private static HttpResponse<String> post(SlackerServer s, String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + path))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void httpCallsShareTheCallLifecycleAndTheBodyLimit() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0).http(0).maxFrameBody(64)
+            .expose("h", Map.of("slow", args -> {
+                started.countDown();
+                release.await();
+                return "done";
+            }, "echo", args -> args.get(0)))
+            .start();
+        try {
+            HttpResponse<String> big = post(s, "/h/echo.clj", "[\"" + "x".repeat(100) + "\"]");
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertThat(post(s, "/h/echo.clj", "[\"small\"]").body()).isEqualTo("\"small\"");
+
+            CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post(s, "/h/slow.clj", "[]");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.inFlight()).isEqualTo(1);
+            // a graceful stop waits for the HTTP call, and it is answered
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(10)));
+            Thread.sleep(200);
+            assertThat(stop).isNotDone();
+            release.countDown();
+            assertThat(slow.get(5, TimeUnit.SECONDS).body()).isEqualTo("\"done\"");
+            stop.get(10, TimeUnit.SECONDS);
+            assertThat(s.inFlight()).isZero();
+        } finally {
+            release.countDown();
+            s.close();
+        }
     }
 
     @Test
