@@ -41,12 +41,18 @@ final class ClientOptions {
 
     /** A client builder for {@code address} with these options. */
     SlackerClient.Builder builder(String address) {
-        SlackerClient.Builder b = SlackerClient.builder();
+        SlackerClient.Builder b = template();
         try {
             b.address(address);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad address '" + address + "': expected host:port");
         }
+        return b;
+    }
+
+    /** A client builder with these options and no address (the template of a cluster's clients). */
+    SlackerClient.Builder template() {
+        SlackerClient.Builder b = SlackerClient.builder();
         if (protocol != 5 && protocol != 6) {
             throw new ParameterException(spec.commandLine(), "--protocol must be 5 or 6, not " + protocol);
         }

@@ -18,10 +18,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code slacker cluster --zk ZK --cluster NAME}: the registry of a cluster as ZooKeeper holds it. */
-@Command(name = "cluster", mixinStandardHelpOptions = true, subcommands = ClusterCallCommand.class,
+@Command(name = "cluster", mixinStandardHelpOptions = true,
     description = {"Shows a cluster as its ZooKeeper registry holds it: servers with their data, namespaces with "
         + "their servers and leader, published functions. Reads only.",
-        "With --watch, prints it again whenever it changes. `cluster call` calls a function through the cluster."})
+        "With --watch, prints it again whenever it changes. `call --zk ZK --cluster NAME` calls a function through the "
+            + "cluster."})
 final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

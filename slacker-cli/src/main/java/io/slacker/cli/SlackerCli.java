@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "  slacker bench 127.0.0.1:2104 slacker.example.api/timestamp -n 10000 -C 16",
         "  slacker zookeeper --port 2181",
         "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
-        "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "  slacker call --zk 127.0.0.1:2181 --cluster example-cluster \\",
         "      slacker.example.api/echo '[42]' --grouping all --results vector"})
 public final class SlackerCli implements Runnable {
     @Spec

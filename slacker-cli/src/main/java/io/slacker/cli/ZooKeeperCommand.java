@@ -1,6 +1,6 @@
 package io.slacker.cli;
 
-import io.slacker.cluster.EmbeddedZooKeeper;
+import io.slacker.testing.EmbeddedZooKeeper;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -11,7 +11,7 @@ import io.slacker.Namespace;
 import io.slacker.cli.CliFixture.Run;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
-import io.slacker.cluster.EmbeddedZooKeeper;
+import io.slacker.testing.EmbeddedZooKeeper;
 import io.slacker.cluster.Grouped;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.FailWhen;
@@ -82,7 +82,7 @@ class ClusterCliTest {
     }
 
     private static String[] clusterCall(String... more) {
-        String[] base = {"cluster", "call", "--zk", zk.connectString(), "--cluster", CLUSTER};
+        String[] base = {"call", "--zk", zk.connectString(), "--cluster", CLUSTER};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -138,11 +138,15 @@ class ClusterCliTest {
             assertThat(one.out()).isEqualTo("\"one\"\n");
         }
 
-        // options given before the subcommand count as well
-        Run parentOptions = run(cluster("call", "slacker.example.api2/echo2", "[[1 2]]", "-c", "json"));
-        assertThat(parentOptions.exit()).as(parentOptions.toString()).isZero();
+        // the client options apply to the cluster's calls too
+        Run json = run(clusterCall("slacker.example.api2/echo2", "[[1 2]]", "-c", "json"));
+        assertThat(json.exit()).as(json.toString()).isZero();
         // JSON: the top-level array of the answer reads as a seq
-        assertThat(parentOptions.out()).isEqualTo("(1 2)\n");
+        assertThat(json.out()).isEqualTo("(1 2)\n");
+        // one call command: a server address or a cluster, not both
+        Run both = run(clusterCall("127.0.0.1:2104", "slacker.example.api/echo", "[1]"));
+        assertThat(both.exit()).as(both.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("no server address");
     }
 
     @Test

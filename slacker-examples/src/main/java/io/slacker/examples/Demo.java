@@ -4,7 +4,7 @@ import io.slacker.RemoteException;
 import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
-import io.slacker.cluster.EmbeddedZooKeeper;
+import io.slacker.testing.EmbeddedZooKeeper;
 import io.slacker.cluster.Grouping;
 import io.slacker.data.Keyword;
 import io.slacker.examples.api.ClusterViews;

@@ -4,7 +4,7 @@ import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
-import io.slacker.cluster.EmbeddedZooKeeper;
+import io.slacker.testing.EmbeddedZooKeeper;
 import io.slacker.cluster.Grouping;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;

@@ -17,13 +17,13 @@ import java.util.Set;
  * {@code 1.00M}, {@code 0.0} and {@code -0.0}), also inside collections. {@link #of} maps those
  * to one representative and returns every other value unchanged (same instance).
  */
-final class EquivKey {
+public final class EquivKey {
     private static final Double POSITIVE_ZERO = 0.0;
 
     private EquivKey() {
     }
 
-    static Object of(Object o) {
+    public static Object of(Object o) {
         if (o instanceof Double d) {
             return d == 0.0 && d.equals(-0.0) ? POSITIVE_ZERO : o;
         }

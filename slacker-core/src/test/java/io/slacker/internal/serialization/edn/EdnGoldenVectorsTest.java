@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slacker.spi.SerializationException;
 import io.slacker.testkit.ClojureOracle;
+import io.slacker.testkit.DataEquality;
 import io.slacker.testkit.WireVectors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

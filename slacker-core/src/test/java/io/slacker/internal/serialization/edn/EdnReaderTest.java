@@ -9,6 +9,7 @@ import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
 import io.slacker.spi.SerializationException;
 import io.slacker.testkit.ClojureOracle;
+import io.slacker.testkit.DataEquality;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

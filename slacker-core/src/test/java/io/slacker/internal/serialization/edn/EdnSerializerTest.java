@@ -7,6 +7,8 @@ import io.slacker.ContentType;
 import io.slacker.data.Keyword;
 import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
+import io.slacker.testkit.DataEquality;
+import io.slacker.testkit.ValueGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +58,9 @@ class EdnSerializerTest {
             for (int t = 0; t < 4; t++) {
                 long seed = t;
                 futures.add(pool.submit(() -> {
-                    ValueGenerator gen = new ValueGenerator(seed);
+                    ValueGenerator gen = new ValueGenerator(seed, ValueGenerator.Profile.EDN, 3);
                     for (int i = 0; i < 1000; i++) {
-                        Object v = gen.any(3);
+                        Object v = gen.next();
                         assertThat(DataEquality.diff(v, s.deserialize(s.serialize(v)))).isNull();
                     }
                     return null;

@@ -7,6 +7,8 @@ import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Symbol;
 import io.slacker.spi.SerializationException;
+import io.slacker.testkit.DataEquality;
+import io.slacker.testkit.ValueGenerator;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +28,13 @@ class NippyPropertyTest {
 
     @Test
     void tenThousandGeneratedValuesRoundTrip() {
-        DataGen gen = new DataGen(20240601L, DataGen.Profile.NIPPY, 4);
+        ValueGenerator gen = new ValueGenerator(20240601L, ValueGenerator.Profile.NIPPY, 4);
         int n = 0;
         for (int i = 0; i < 10_000; i++) {
             Object v = gen.next();
             byte[] bytes = NIPPY.serialize(v);
             Object back = NIPPY.deserialize(bytes);
-            String diff = DataAssert.diff(v, back);
+            String diff = DataEquality.diff(v, back);
             assertThat(diff).as("value #%d", i).isNull();
             assertThat(NIPPY.serialize(back)).as("re-encoding of value #%d", i).isEqualTo(bytes);
             n++;
@@ -163,7 +165,7 @@ class NippyPropertyTest {
 
     @Test
     void truncatedInput() {
-        DataGen gen = new DataGen(7L, DataGen.Profile.NIPPY, 3);
+        ValueGenerator gen = new ValueGenerator(7L, ValueGenerator.Profile.NIPPY, 3);
         int checked = 0;
         for (int i = 0; i < 200; i++) {
             byte[] b = NIPPY.serialize(gen.next());
@@ -233,7 +235,7 @@ class NippyPropertyTest {
 
     @Test
     void randomBytesOnlyRaiseSerializationException() {
-        DataGen gen = new DataGen(99L, DataGen.Profile.NIPPY, 2);
+        ValueGenerator gen = new ValueGenerator(99L, ValueGenerator.Profile.NIPPY, 2);
         byte[][] seeds = new byte[50][];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = NIPPY.serialize(gen.next());

@@ -7,10 +7,10 @@ import io.slacker.ContentType;
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
-import io.slacker.internal.serialization.nippy.DataAssert;
-import io.slacker.internal.serialization.nippy.DataGen;
 import io.slacker.internal.serialization.nippy.Fuzz;
 import io.slacker.spi.SerializationException;
+import io.slacker.testkit.DataEquality;
+import io.slacker.testkit.ValueGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +35,13 @@ class TransitPropertyTest {
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void tenThousandGeneratedValuesRoundTrip(ContentType type) {
         TransitSerializer ser = of(type);
-        DataGen gen = new DataGen(20240602L, DataGen.Profile.TRANSIT, 4);
+        ValueGenerator gen = new ValueGenerator(20240602L, ValueGenerator.Profile.TRANSIT, 4);
         int n = 0;
         for (int i = 0; i < 10_000; i++) {
             Object v = gen.next();
             byte[] bytes = ser.serialize(v);
             Object back = ser.deserialize(bytes);
-            assertThat(DataAssert.diff(v, back)).as("value #%d", i).isNull();
+            assertThat(DataEquality.diff(v, back)).as("value #%d", i).isNull();
             assertThat(ser.serialize(back)).as("re-encoding of value #%d", i).isEqualTo(bytes);
             n++;
         }
@@ -80,7 +80,7 @@ class TransitPropertyTest {
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void truncatedInput(ContentType type) {
         TransitSerializer ser = of(type);
-        DataGen gen = new DataGen(8L, DataGen.Profile.TRANSIT, 3);
+        ValueGenerator gen = new ValueGenerator(8L, ValueGenerator.Profile.TRANSIT, 3);
         int checked = 0;
         for (int i = 0; i < 150; i++) {
             byte[] b = ser.serialize(gen.next());
@@ -174,7 +174,7 @@ class TransitPropertyTest {
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void randomBytesOnlyRaiseSerializationException(ContentType type) {
         TransitSerializer ser = of(type);
-        DataGen gen = new DataGen(98L, DataGen.Profile.TRANSIT, 2);
+        ValueGenerator gen = new ValueGenerator(98L, ValueGenerator.Profile.TRANSIT, 2);
         byte[][] seeds = new byte[50][];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = ser.serialize(gen.next());

@@ -1,9 +1,10 @@
-package io.slacker.internal.serialization.edn;
+package io.slacker.testkit;
 
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.edn.EquivKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -18,14 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Random values of the whole data model, nested, reproducible from a seed. Map keys and set
- * elements are distinct under Clojure's equality (as a Clojure literal requires).
+ * The {@link ValueGenerator.Profile#EDN} values: the whole data model as EDN text carries it,
+ * nested; map keys and set elements are distinct under Clojure's equality (as a Clojure literal
+ * requires).
  */
-final class ValueGenerator {
-    /** 0001-01-01T00:00:00.000 in the hybrid calendar that java.util.Date prints. */
-    static final long MIN_INST_MILLIS = -62135769600000L;
-    /** 9999-12-31T23:59:59.999Z. */
-    static final long MAX_INST_MILLIS = 253402300799999L;
+final class EdnValues {
+    private static final long MIN_INST_MILLIS = ValueGenerator.MIN_INST_MILLIS;
+    private static final long MAX_INST_MILLIS = ValueGenerator.MAX_INST_MILLIS;
 
     private static final String[] EDGE_STRINGS = {
         "", " ", "\"", "\\", "\\\"", "\n", "\r\n", "\t", "\f", "\b", "\u0000", "\u0007", "\u001f", "\u007f",
@@ -38,7 +38,7 @@ final class ValueGenerator {
 
     private final Random rnd;
 
-    ValueGenerator(long seed) {
+    EdnValues(long seed) {
         rnd = new Random(seed);
     }
 

@@ -1,4 +1,4 @@
-package io.slacker.cluster;
+package io.slacker.testing;
 
 import java.io.File;
 import java.io.IOException;

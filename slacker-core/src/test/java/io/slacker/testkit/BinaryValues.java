@@ -1,9 +1,10 @@
-package io.slacker.internal.serialization.nippy;
+package io.slacker.testkit;
 
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.testkit.ValueGenerator.Profile;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -17,18 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Random values of the whole data model, nested, with size-class boundaries (strings and names of
- * 127/128/32767/32768 bytes, integers at every width, collections of 0..300 items).
+ * The {@link Profile#NIPPY} and {@link Profile#TRANSIT} values: the whole data model, nested,
+ * with size-class boundaries (strings and names of 127/128/32767/32768 bytes, integers at every
+ * width, collections of 0..300 items).
  */
-public final class DataGen {
-    /** What a format can carry exactly. */
-    public enum Profile {
-        /** nippy: everything, Instants with nanoseconds, byte arrays. */
-        NIPPY,
-        /** transit: Instants of whole milliseconds (transit's "m"); everything else. */
-        TRANSIT
-    }
-
+final class BinaryValues {
     private static final long[] LONG_EDGES = {0, 1, -1, 127, 128, -128, -129, 255, 256, 32767, 32768, -32768,
         -32769, 65535, 65536, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L,
         (1L << 53), (1L << 53) + 1, -(1L << 53) - 1, Long.MAX_VALUE, Long.MIN_VALUE};
@@ -39,14 +33,14 @@ public final class DataGen {
     private final Profile profile;
     private final int maxDepth;
 
-    public DataGen(long seed, Profile profile, int maxDepth) {
+    BinaryValues(long seed, Profile profile, int maxDepth) {
         this.rnd = new Random(seed);
         this.profile = profile;
         this.maxDepth = maxDepth;
     }
 
     /** One random value. */
-    public Object next() {
+    Object next() {
         return value(0, false);
     }
 
