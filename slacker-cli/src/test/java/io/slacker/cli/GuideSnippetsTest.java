@@ -18,9 +18,6 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.data.Keyword;
 import io.slacker.data.Symbol;
-import io.slacker.internal.serialization.edn.EdnSerializer;
-import io.slacker.internal.serialization.json.JsonSerializer;
-import io.slacker.internal.serialization.kryo.KryoSerializer;
 import io.slacker.spi.CallContext;
 import io.slacker.spi.Interceptor;
 import io.slacker.spi.RemoteFunction;
@@ -277,9 +274,9 @@ class GuideSnippetsTest {
     @Test
     void kryoWithRegisteredClasses() {
         Serializers serializers = Serializers.builder()
-            .register(EdnSerializer.standard())
-            .register(new JsonSerializer())
-            .register(KryoSerializer.builder().register(Point.class).build())
+            .standard(ContentType.CLJ)
+            .standard(ContentType.JSON)
+            .kryo(Point.class)
             .build();
         assertThat(serializers.contentTypes()).contains(ContentType.DEFLATE_CARB, ContentType.DEFLATE_CLJ, ContentType.DEFLATE_JSON);
         try (SlackerServer server = SlackerServer.builder().host("127.0.0.1").port(0).serializers(serializers)

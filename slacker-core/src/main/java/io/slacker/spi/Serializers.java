@@ -95,6 +95,35 @@ public final class Serializers {
             return this;
         }
 
+        /**
+         * Adds the built-in serializer of a (non-deflate) content type with its default settings;
+         * deflate variants are derived at {@link #build()}.
+         */
+        public Builder standard(ContentType type) {
+            return register(switch (Objects.requireNonNull(type, "type")) {
+                case CLJ -> EdnSerializer.standard();
+                case JSON -> new JsonSerializer();
+                case CARB -> new KryoSerializer();
+                case NIPPY -> new NippySerializer();
+                case TRANSIT_JSON -> TransitSerializer.json();
+                case TRANSIT_MSGPACK -> TransitSerializer.msgpack();
+                default -> throw new IllegalArgumentException(type.wireName() + " is derived, not registered: register its inner "
+                    + "content type");
+            });
+        }
+
+        /**
+         * Adds the Kryo ({@code carb}) serializer with these application classes registered, in
+         * this order: a client and a server must register the same classes in the same order.
+         */
+        public Builder kryo(Class<?>... registered) {
+            KryoSerializer.Builder k = KryoSerializer.builder();
+            for (Class<?> c : registered) {
+                k.register(c);
+            }
+            return register(k.build());
+        }
+
         /** Whether to add deflate variants of the registered carb/json/clj/nippy serializers (default true). */
         public Builder deriveDeflate(boolean derive) {
             this.deriveDeflate = derive;
