@@ -1,14 +1,6 @@
 package io.slacker.cli;
 
-import io.slacker.BacklogOverflowException;
-import io.slacker.CallTimeoutException;
-import io.slacker.CanceledException;
-import io.slacker.ConnectionBrokenException;
-import io.slacker.NotFoundException;
-import io.slacker.RemoteException;
-import io.slacker.RemoteProtocolException;
-import io.slacker.ThreadPoolFullException;
-import io.slacker.UnavailableException;
+import io.slacker.SlackerException;
 import io.slacker.cluster.GroupedCallException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,24 +58,19 @@ public final class ExitCodes {
         if (t instanceof BadEdnException) {
             return BAD_EDN;
         }
-        if (t instanceof ConnectionBrokenException) {
-            return UNREACHABLE;
-        }
-        if (t instanceof NotFoundException || t instanceof NotFound) {
+        if (t instanceof NotFound) {
             return NOT_FOUND;
         }
-        if (t instanceof RemoteException) {
-            return REMOTE_EXCEPTION;
-        }
-        if (t instanceof CallTimeoutException) {
-            return TIMEOUT;
-        }
-        if (t instanceof ThreadPoolFullException || t instanceof CanceledException || t instanceof RemoteProtocolException
-            || t instanceof BacklogOverflowException) {
-            return REFUSED;
-        }
-        if (t instanceof UnavailableException) {
-            return UNAVAILABLE;
+        if (t instanceof SlackerException se) {
+            return switch (se.code()) {
+                case CONNECTION_BROKEN -> UNREACHABLE;
+                case NOT_FOUND -> NOT_FOUND;
+                case REMOTE -> REMOTE_EXCEPTION;
+                case TIMEOUT -> TIMEOUT;
+                case THREAD_POOL_FULL, CANCELED, PROTOCOL, BACKLOG_OVERFLOW -> REFUSED;
+                case UNAVAILABLE -> UNAVAILABLE;
+                default -> FAILURE;
+            };
         }
         return FAILURE;
     }

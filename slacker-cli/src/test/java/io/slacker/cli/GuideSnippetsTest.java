@@ -14,6 +14,7 @@ import io.slacker.Function;
 import io.slacker.Namespace;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
+import io.slacker.SlackerCaller;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.data.Keyword;
@@ -247,6 +248,45 @@ class GuideSnippetsTest {
         }
         assertThat(serverTiming.log).anyMatch(s -> s.startsWith("demo.greeter/hello took "));
         assertThat(clientTiming.log).anyMatch(s -> s.startsWith("demo.greeter/rand-ints took "));
+    }
+
+    /** The guide's client-side cache: a hit never reaches the network. */
+    public static final class CacheInterceptor implements Interceptor {
+        private final Map<List<Object>, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void before(CallContext call) {
+            Object hit = cache.get(List.of(call.fullName(), call.args()));
+            if (hit != null) {
+                call.result(hit);
+            }
+        }
+
+        @Override
+        public void post(CallContext call) {
+            if (call.error() == null && call.result() != null) {
+                cache.put(List.of(call.fullName(), call.args()), call.result());
+            }
+        }
+    }
+
+    @Test
+    void aClientInterceptorAnswersFromItsCacheAndEitherClientIsACaller() {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        try (SlackerServer server = SlackerServer.builder().host("127.0.0.1").port(0)
+                .expose("demo.counted", Map.of("square", (RemoteFunction) args -> {
+                    runs.incrementAndGet();
+                    long n = ((Number) args.get(0)).longValue();
+                    return n * n;
+                }))
+                .start();
+             SlackerCaller caller = SlackerClient.builder().address("127.0.0.1:" + server.port())
+                .interceptor(new CacheInterceptor()).build()) {
+            assertThat(caller.call("demo.counted", "square", List.of(7))).isEqualTo(49L);
+            assertThat(caller.call("demo.counted", "square", List.of(7))).isEqualTo(49L);
+            assertThat(caller.call("demo.counted", "square", List.of(8))).isEqualTo(64L);
+            assertThat(runs.get()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.slacker.cluster.ServerInfo;
 import io.slacker.cluster.internal.membership.Member;
 import io.slacker.cluster.internal.membership.Membership;
 import io.slacker.cluster.internal.zk.NamespaceWatch;
+import io.slacker.internal.client.Blocking;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -120,7 +121,7 @@ public final class Dispatcher {
             f = CompletableFuture.failedFuture(e);
         }
         return f.handle((v, e) -> {
-            Throwable err = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable err = e == null ? null : Blocking.unwrap(e);
             if (code(err) == ErrorCode.CONNECTION_BROKEN) {
                 m.broken();
             } else {
