@@ -230,7 +230,7 @@ public final class SlackerServer implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame body accepted (default 16 MiB). */
+        /** The largest request body accepted, a TCP frame body or an HTTP body (default 16 MiB). */
         public Builder maxFrameBody(int bytes) {
             this.maxFrameBody = bytes;
             return this;

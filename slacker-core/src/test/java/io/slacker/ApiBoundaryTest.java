@@ -26,15 +26,18 @@ import org.junit.jupiter.api.Test;
 class ApiBoundaryTest {
     private static final Set<String> API = Set.of("io.slacker", "io.slacker.spi", "io.slacker.data");
 
-    private static ModuleDescriptor descriptor() throws IOException {
-        try (InputStream in = SlackerServer.class.getResourceAsStream("/module-info.class")) {
-            assertThat(in).as("module-info.class next to the classes").isNotNull();
+    private static Path classes() throws URISyntaxException {
+        return Path.of(SlackerServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static ModuleDescriptor descriptor() throws IOException, URISyntaxException {
+        try (InputStream in = Files.newInputStream(classes().resolve("module-info.class"))) {
             return ModuleDescriptor.read(in);
         }
     }
 
     @Test
-    void exportsTheApiPackagesOnly() throws IOException {
+    void exportsTheApiPackagesOnly() throws Exception {
         ModuleDescriptor d = descriptor();
         assertThat(d.name()).isEqualTo("io.slacker.core");
         Set<String> open = d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
@@ -92,7 +95,7 @@ class ApiBoundaryTest {
     }
 
     private static Set<Class<?>> apiClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(SlackerServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = classes();
         Set<Class<?>> out = new java.util.LinkedHashSet<>();
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
