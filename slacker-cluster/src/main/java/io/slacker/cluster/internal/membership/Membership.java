@@ -68,10 +68,11 @@ public final class Membership implements AutoCloseable {
         if (w.ready().isDone()) {
             return CompletableFuture.completedFuture(w.view());
         }
-        return w.ready().copy().completeOnTimeout(null, waitMillis, TimeUnit.MILLISECONDS).thenApply(v -> w.view());
+        // not read in time (or the read failed): what is known
+        return w.ready().copy().completeOnTimeout(null, waitMillis, TimeUnit.MILLISECONDS).handle((v, e) -> w.view());
     }
 
-    /** The members among the view's servers (leader first), those in a backoff last resort only. */
+    /** The members among the view's servers, in its order (leader first). */
     public List<Member> live(NamespaceWatch.View view) {
         List<Member> out = new ArrayList<>(view.servers().size());
         for (String a : view.servers()) {
