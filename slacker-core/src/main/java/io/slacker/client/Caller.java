@@ -9,6 +9,7 @@ import io.slacker.CallOptions;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
+import io.slacker.FrameTooLargeException;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
@@ -110,6 +111,15 @@ final class Caller {
             for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
                 exts.add(new Extension(e.getKey(), ser.serialize(e.getValue())));
             }
+        }
+        long body = (long) data.length + ctx.fullName().getBytes(StandardCharsets.UTF_8).length;
+        for (Extension e : exts) {
+            body += e.value().length;
+        }
+        if (body > config.maxBody()) {
+            throw new FrameTooLargeException(ctx.fullName() + ": the encoded call body of " + body
+                + " bytes exceeds the limit of " + config.maxBody() + " bytes (maxBodySize); nothing was sent", body,
+                config.maxBody());
         }
         return new Prepared(ctx, s, ser, data, exts);
     }

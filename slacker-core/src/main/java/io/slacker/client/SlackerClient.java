@@ -228,7 +228,7 @@ public final class SlackerClient implements AutoCloseable {
         private final List<Interceptor> interceptors = new ArrayList<>();
         private DeadlineInterceptor deadline;
         private int backlog = 5000;
-        private Duration pingInterval;
+        private Duration pingInterval = Duration.ofSeconds(60);
         private boolean interruptOnTimeout;
         private SslContext sslContext;
         private Serializers serializers;
@@ -322,7 +322,11 @@ public final class SlackerClient implements AutoCloseable {
             return this;
         }
 
-        /** Sends a ping at this interval; a pong missing at the next tick closes the connection. Off by default. */
+        /**
+         * Sends a ping at this interval; a pong missing at the next tick closes the connection
+         * (default 60 s, which keeps an idle connection open under the server's idle timeout;
+         * {@code null} turns pings off).
+         */
         public Builder pingInterval(Duration interval) {
             if (interval != null && (interval.isNegative() || interval.isZero())) {
                 throw new IllegalArgumentException("ping interval must be positive");
@@ -383,7 +387,11 @@ public final class SlackerClient implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame body accepted from the server (default 16 MiB). */
+        /**
+         * The largest frame body accepted from the server, and sent to it (default 16 MiB): a call
+         * whose encoded arguments and extensions are larger fails with
+         * {@link io.slacker.FrameTooLargeException} before anything is sent.
+         */
         public Builder maxBodySize(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("bytes < 0");

@@ -68,6 +68,12 @@ public final class DeflateSerializer implements Serializer {
         return t;
     }
 
+    /** The wrapped serializer with another number-literal limit, wrapped the same way. */
+    @Override
+    public DeflateSerializer withMaxNumberLength(int max) {
+        return new DeflateSerializer(inner.withMaxNumberLength(max), maxInflatedBytes, level);
+    }
+
     /** The wrapped serializer. */
     public Serializer inner() {
         return inner;

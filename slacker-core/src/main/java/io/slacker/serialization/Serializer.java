@@ -31,4 +31,16 @@ public interface Serializer {
      * @throws SerializationException on malformed input, never anything else
      */
     Object deserialize(byte[] data);
+
+    /**
+     * This serializer refusing number literals longer than {@code max} characters (see
+     * {@link NumberLimit}); a serializer without number literals, or without such a setting,
+     * returns itself.
+     *
+     * @throws IllegalArgumentException when {@code max} is not positive
+     */
+    default Serializer withMaxNumberLength(int max) {
+        NumberLimit.validate(max);
+        return this;
+    }
 }

@@ -17,6 +17,10 @@ import java.util.Set;
  * {@link #builder()} or take {@link #defaults()}. The deflate variants ({@code deflate-carb},
  * {@code deflate-json}, {@code deflate-clj}, {@code deflate-nippy}) are derived from the inner
  * serializers unless registered explicitly.
+ *
+ * <p>Every built-in decoder refuses number literals longer than {@link NumberLimit#DEFAULT}
+ * (1,000) characters with a {@link SerializationException}; {@link #withMaxNumberLength} and
+ * {@link Builder#maxNumberLength} change that limit for all of them at once.
  */
 public final class Serializers {
     private static final class Defaults {
@@ -68,6 +72,19 @@ public final class Serializers {
         return type != null && byType.containsKey(type);
     }
 
+    /**
+     * These serializers with another limit on number literals (characters of a text literal, or
+     * the decimal digits a binary big integer can hold); see {@link NumberLimit}.
+     *
+     * @throws IllegalArgumentException when {@code max} is not positive
+     */
+    public Serializers withMaxNumberLength(int max) {
+        NumberLimit.validate(max);
+        Map<ContentType, Serializer> out = new EnumMap<>(ContentType.class);
+        byType.forEach((t, s) -> out.put(t, s.withMaxNumberLength(max)));
+        return new Serializers(out);
+    }
+
     /** The supported content types, in wire-number order. */
     public Set<ContentType> contentTypes() {
         return byType.keySet();
@@ -83,6 +100,7 @@ public final class Serializers {
         private final Map<ContentType, Serializer> byType = new EnumMap<>(ContentType.class);
         private boolean deriveDeflate = true;
         private int maxInflatedBytes = DeflateSerializer.DEFAULT_MAX_INFLATED_BYTES;
+        private int maxNumberLength;
 
         private Builder() {
         }
@@ -109,15 +127,26 @@ public final class Serializers {
             return this;
         }
 
+        /**
+         * The longest number literal every registered serializer accepts (default: each one's
+         * own, 1,000 for the built-in ones); see {@link NumberLimit}.
+         */
+        public Builder maxNumberLength(int max) {
+            this.maxNumberLength = NumberLimit.validate(max);
+            return this;
+        }
+
         /** The registry. */
         public Serializers build() {
             Map<ContentType, Serializer> all = new EnumMap<>(byType);
+            if (maxNumberLength > 0) {
+                all.replaceAll((t, s) -> s.withMaxNumberLength(maxNumberLength));
+            }
             if (deriveDeflate) {
-                for (Map.Entry<ContentType, Serializer> e : byType.entrySet()) {
-                    ContentType t = e.getKey();
+                for (ContentType t : byType.keySet()) {
                     if (!t.isDeflate() && ContentType.fromCode(t.code() + 10) != null) {
                         all.putIfAbsent(DeflateSerializer.deflateOf(t),
-                                new DeflateSerializer(e.getValue(), maxInflatedBytes, java.util.zip.Deflater.DEFAULT_COMPRESSION));
+                                new DeflateSerializer(all.get(t), maxInflatedBytes, java.util.zip.Deflater.DEFAULT_COMPRESSION));
                     }
                 }
             }

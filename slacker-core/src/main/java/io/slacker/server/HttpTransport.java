@@ -41,9 +41,13 @@ final class HttpTransport {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    if (server.closing() || !server.limits().admit(ch)) {
+                        ch.close();
+                        return;
+                    }
                     server.channels().add(ch);
-                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 * 1024 * 1024),
-                        new Handler(server));
+                    ch.pipeline().addLast(server.idleHandler(), InboundGuard.http(server.limits()), new HttpServerCodec(),
+                        new HttpObjectAggregator(server.maxFrameBody()), new Handler(server));
                 }
             }).bind(host, port).sync().channel();
         server.channels().add(ch);
@@ -59,6 +63,7 @@ final class HttpTransport {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            InboundGuard.httpRequestComplete(ctx.pipeline());
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             Channel ch = ctx.channel();
             if (!req.decoderResult().isSuccess()) {

@@ -12,6 +12,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
 import io.slacker.interceptor.Interceptor;
@@ -60,6 +61,7 @@ public final class SlackerServer implements AutoCloseable {
     private final List<WorkerPool> ownedPools = new ArrayList<>();
     private final ChannelGroup channels = new DefaultChannelGroup("slacker", GlobalEventExecutor.INSTANCE);
     private final Context context;
+    private final InboundLimits limits;
     private final Channel serverChannel;
     private final Channel httpChannel;
     private volatile boolean closed;
@@ -87,6 +89,7 @@ public final class SlackerServer implements AutoCloseable {
             defaultPool, Map.copyOf(executors), b.sendStackTraces);
         Inspector inspector = new Inspector(registry, b.serializers, b.version, Instant.now());
         this.context = new Context(processor, inspector, b.version);
+        this.limits = new InboundLimits(b.maxConnections, b.frameReadTimeout, b.idleTimeout, b.inboundBudget);
         this.bossGroup = Transport.group(1, "slacker-accept");
         this.ioGroup = Transport.group(b.ioThreads, "slacker-io");
         boolean started = false;
@@ -111,12 +114,13 @@ public final class SlackerServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    if (closed) {
+                    if (closed || !limits.admit(ch)) {
                         ch.close();
                         return;
                     }
                     channels.add(ch);
                     ChannelPipeline p = ch.pipeline();
+                    p.addLast("idle", idleHandler());
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
@@ -124,6 +128,7 @@ public final class SlackerServer implements AutoCloseable {
                     p.addLast("flush", new FlushConsolidationHandler(256, true));
                     p.addLast("decoder", new FrameDecoder(b.maxFrameBody));
                     p.addLast("encoder", FrameEncoder.INSTANCE);
+                    p.addLast("guard", InboundGuard.tcp(limits));
                     p.addLast("invalid", InvalidFrameHandler.INSTANCE);
                     p.addLast("slacker", new ServerHandler(context));
                 }
@@ -131,6 +136,19 @@ public final class SlackerServer implements AutoCloseable {
         Channel ch = boot.bind(b.host, b.port).sync().channel();
         channels.add(ch);
         return ch;
+    }
+
+    /** Closes a connection that received nothing within the idle timeout (the guard acts on the event). */
+    IdleStateHandler idleHandler() {
+        return new IdleStateHandler(limits.idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS);
+    }
+
+    InboundLimits limits() {
+        return limits;
+    }
+
+    int maxFrameBody() {
+        return config.maxFrameBody;
     }
 
     /** A new builder. */
@@ -171,7 +189,12 @@ public final class SlackerServer implements AutoCloseable {
         return List.copyOf(context.clients.values());
     }
 
-    /** Calls accepted and not answered yet. */
+    /** Open connections (TCP and HTTP) counted against {@link Builder#maxConnections}. */
+    public int connectionCount() {
+        return limits.connections();
+    }
+
+    /** Calls accepted and not finished yet (also those whose client went away). */
     public int inFlight() {
         return context.inFlight.get();
     }
@@ -299,6 +322,10 @@ public final class SlackerServer implements AutoCloseable {
         private boolean sendStackTraces;
         private SslContext sslContext;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Duration frameReadTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxConnections = 10_000;
+        private long inboundBudget = 256L * 1024 * 1024;
 
         private Builder() {
         }
@@ -434,6 +461,57 @@ public final class SlackerServer implements AutoCloseable {
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = timeout;
             return this;
+        }
+
+        /**
+         * How long a client may take to send a frame (or HTTP request) once it began it (default
+         * 30 s); then it gets an error answer and the connection is closed.
+         */
+        public Builder frameReadTimeout(Duration timeout) {
+            this.frameReadTimeout = positive(timeout, "frameReadTimeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay without receiving anything before it is closed (default
+         * 5 minutes: well above the clients' default ping interval of 60 s, so healthy idle clients
+         * stay connected).
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * The most connections open at once, TCP and HTTP together (default 10,000); a connection
+         * beyond it is closed at once and a WARN line (at most one per 10 s) says so.
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * The bytes all connections together may hold in frames (and HTTP requests) not yet
+         * complete (default 256 MiB); the connection whose bytes exceed it gets an error answer and
+         * is closed.
+         */
+        public Builder inboundBufferBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("inboundBufferBudget must be positive: " + bytes);
+            }
+            this.inboundBudget = bytes;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
         }
 
         /**

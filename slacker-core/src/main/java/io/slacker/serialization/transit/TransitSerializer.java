@@ -14,6 +14,7 @@ import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
 import io.slacker.serialization.JavaData;
+import io.slacker.serialization.NumberLimit;
 import io.slacker.serialization.SerializationException;
 import io.slacker.serialization.Serializer;
 import java.io.ByteArrayInputStream;
@@ -60,6 +61,7 @@ public final class TransitSerializer implements Serializer {
     private final ContentType type;
     private final TransitFactory.Format format;
     private final int maxDepth;
+    private final int maxNumberLength;
     /** Built once: transit-java would merge handler maps on every reader otherwise. */
     private final TransitHandlers.Depth depth;
     private final Map<String, ReadHandler<?, ?>> readHandlers;
@@ -82,6 +84,19 @@ public final class TransitSerializer implements Serializer {
      * @throws IllegalArgumentException for another content type or a bad limit
      */
     public TransitSerializer(ContentType type, int maxDepth) {
+        this(type, maxDepth, NumberLimit.DEFAULT);
+    }
+
+    /**
+     * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}.
+     *
+     * @param maxDepth the deepest collection nesting accepted (at least 1)
+     * @param maxNumberLength the longest number literal accepted, in characters: JSON numbers and
+     *     the {@code ~n}, {@code ~f}, {@code ~i}, {@code ~d} and ratio reps. (transit-java's own JSON
+     *     parser also keeps Jackson's default of 1,000 for JSON numbers.)
+     * @throws IllegalArgumentException for another content type or a bad limit
+     */
+    public TransitSerializer(ContentType type, int maxDepth, int maxNumberLength) {
         this.type = type;
         this.format = switch (type) {
             case TRANSIT_JSON -> TransitFactory.Format.JSON;
@@ -92,6 +107,7 @@ public final class TransitSerializer implements Serializer {
             throw new IllegalArgumentException("maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
         this.depth = new TransitHandlers.Depth(maxDepth);
         this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
         this.mapBuilder = TransitHandlers.mapBuilder(depth);
@@ -106,6 +122,11 @@ public final class TransitSerializer implements Serializer {
     /** transit over msgpack (content type 5). */
     public static TransitSerializer msgpack() {
         return new TransitSerializer(ContentType.TRANSIT_MSGPACK);
+    }
+
+    @Override
+    public TransitSerializer withMaxNumberLength(int max) {
+        return new TransitSerializer(type, maxDepth, max);
     }
 
     @Override
@@ -134,9 +155,9 @@ public final class TransitSerializer implements Serializer {
             throw new SerializationException(type.wireName() + ": no data");
         }
         if (format == TransitFactory.Format.JSON) {
-            InputGuard.checkJson(data, maxDepth);
+            InputGuard.checkJson(data, maxDepth, maxNumberLength);
         } else {
-            InputGuard.checkMsgpack(data, maxDepth);
+            InputGuard.checkMsgpack(data, maxDepth, maxNumberLength);
         }
         depth.reset();
         try {
