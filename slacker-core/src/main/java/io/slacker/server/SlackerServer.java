@@ -194,6 +194,11 @@ public final class SlackerServer implements AutoCloseable {
         return limits.connections();
     }
 
+    /** Bytes held right now in frames (and HTTP requests) not yet complete, all connections together. */
+    public long inboundBufferedBytes() {
+        return limits.held();
+    }
+
     /** Calls accepted and not finished yet (also those whose client went away). */
     public int inFlight() {
         return context.inFlight.get();
