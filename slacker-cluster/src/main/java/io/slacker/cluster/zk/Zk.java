@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 
 /** Curator client construction and small ZooKeeper helpers. */
 public final class Zk {
@@ -25,8 +25,11 @@ public final class Zk {
             .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
             // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
             // over by themselves after a reconnect
-            .retryPolicy(new ExponentialBackoffRetry(100, 5, 1000))
+            // (bounded: ExponentialBackoffRetry logs a WARN each time it caps a sleep)
+            .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 5))
             .build();
+        ConnectionLog.quietCurator();
+        ConnectionLog.attach(c, connectString);
         c.start();
         boolean ok;
         try {
