@@ -16,7 +16,8 @@ import java.util.Set;
  * The serializers available to a client or server, by content type. Immutable; build one with
  * {@link #builder()} or take {@link #defaults()}. The deflate variants ({@code deflate-carb},
  * {@code deflate-json}, {@code deflate-clj}, {@code deflate-nippy}) are derived from the inner
- * serializers unless registered explicitly.
+ * serializers unless registered explicitly. transit-json and transit-msgpack are among the defaults
+ * only when the optional transit-java is on the classpath.
  */
 public final class Serializers {
     private static final class Defaults {
@@ -39,10 +40,34 @@ public final class Serializers {
                 .register(new JsonSerializer())
                 .register(new KryoSerializer())
                 .register(EdnSerializer.standard())
-                .register(new NippySerializer())
-                .register(TransitSerializer.json())
-                .register(TransitSerializer.msgpack());
+                .register(new NippySerializer());
+        if (transitPresent()) {
+            b.register(TransitSerializer.json()).register(TransitSerializer.msgpack());
+        }
         return b.build();
+    }
+
+    /** Whether transit-java (an optional dependency) is on the classpath. */
+    static boolean transitPresent() {
+        try {
+            Class.forName("com.cognitect.transit.TransitFactory", false, Serializers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why a content type has no serializer here, with the fix when there is one (transit-java is an
+     * optional dependency).
+     */
+    public static String unsupportedReason(ContentType type) {
+        String base = "unsupported content type " + type.wireName() + " (" + type.code() + ")";
+        if ((type == ContentType.TRANSIT_JSON || type == ContentType.TRANSIT_MSGPACK) && !transitPresent()) {
+            return base + ": transit needs com.cognitect:transit-java on the classpath, an optional dependency"
+                + " of slacker-core; add it to your pom (its version comes with slacker-bom)";
+        }
+        return base;
     }
 
     /** An empty builder. */
@@ -58,7 +83,7 @@ public final class Serializers {
     public Serializer get(ContentType type) {
         Serializer s = byType.get(Objects.requireNonNull(type, "type"));
         if (s == null) {
-            throw new SerializationException("unsupported content type " + type.wireName() + " (" + type.code() + ")");
+            throw new SerializationException(unsupportedReason(type));
         }
         return s;
     }
