@@ -3,8 +3,13 @@ package io.slacker.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NettyVersionCheckTest {
 
@@ -47,7 +52,33 @@ class NettyVersionCheckTest {
     }
 
     @Test
+    void aModulePresentTwiceCountsWithItsOlderVersion(@TempDir Path dir) throws Exception {
+        Path newer = versionFile(dir.resolve("newer"), "netty-transport", "4.2.18.Final");
+        Path older = versionFile(dir.resolve("older"), "netty-transport", "4.1.138.Final");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {newer.toUri().toURL(), older.toUri().toURL()}, null)) {
+            assertThat(NettyVersionCheck.found(loader)).containsEntry("netty-transport", "4.1.138.Final");
+            assertThat(NettyVersionCheck.problem(NettyVersionCheck.found(loader))).isPresent();
+        }
+    }
+
+    private static Path versionFile(Path root, String artifact, String version) throws Exception {
+        Path f = root.resolve("META-INF/io.netty.versions.properties");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, artifact + ".version=" + version + "\n" + artifact + ".commitDate=2025-01-01\n");
+        return root;
+    }
+
+    @Test
+    void versionOrdering() {
+        assertThat(NettyVersionCheck.isOlderThan("4.1.138.Final", "4.2.0")).isTrue();
+        assertThat(NettyVersionCheck.isOlderThan("4.2.18.Final", "4.2.9.Final")).isFalse();
+        assertThat(NettyVersionCheck.isOlderThan("4.2.9.Final", "4.2.18.Final")).isTrue();
+    }
+
+    @Test
     void thisBuildsClasspathPasses() {
+        assertThat(NettyVersionCheck.found(getClass().getClassLoader()))
+            .containsEntry("netty-common", io.netty.util.Version.identify().get("netty-common").artifactVersion());
         assertThatCode(NettyVersionCheck::require).doesNotThrowAnyException();
     }
 }
