@@ -101,7 +101,8 @@ final class Caller {
         }
         interceptor.before(ctx);
         if (!config.serializers().supports(s.contentType())) {
-            throw new SlackerException(Serializers.unsupportedReason(s.contentType()) + " (calling " + ctx.fullName() + ")");
+            throw new SlackerException("no serializer for content type " + s.contentType().wireName()
+                + Serializers.missingHint(s.contentType()) + " (calling " + ctx.fullName() + ")");
         }
         Serializer ser = config.serializers().get(s.contentType());
         byte[] data = ser.serialize(ctx.args());

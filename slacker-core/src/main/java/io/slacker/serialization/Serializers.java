@@ -62,12 +62,19 @@ public final class Serializers {
      * optional dependency).
      */
     public static String unsupportedReason(ContentType type) {
-        String base = "unsupported content type " + type.wireName() + " (" + type.code() + ")";
+        return "unsupported content type " + type.wireName() + " (" + type.code() + ")" + missingHint(type);
+    }
+
+    /**
+     * What to add for a content type that has no serializer: for transit without transit-java on the
+     * classpath, a sentence starting with ": "; else empty.
+     */
+    public static String missingHint(ContentType type) {
         if ((type == ContentType.TRANSIT_JSON || type == ContentType.TRANSIT_MSGPACK) && !transitPresent()) {
-            return base + ": transit needs com.cognitect:transit-java on the classpath, an optional dependency"
+            return ": transit needs com.cognitect:transit-java on the classpath, an optional dependency"
                 + " of slacker-core; add it to your pom (its version comes with slacker-bom)";
         }
-        return base;
+        return "";
     }
 
     /** An empty builder. */
