@@ -180,6 +180,11 @@ class CliTest {
         Run badName = run("call", addr, "no-slash", "[]");
         assertThat(badName.exit()).isEqualTo(2);
         assertThat(badName.err()).contains("expected namespace/function");
+        // one line and a hint, not the whole usage
+        assertThat(badName.err().lines()).hasSize(2);
+        assertThat(badName.err().lines().toList().get(0)).startsWith("slacker call: ");
+        assertThat(badName.err().lines().toList().get(1)).isEqualTo("try 'slacker call --help'");
+        assertThat(badName.out()).isEmpty();
         Run badAddr = run("call", "localhost", "a/b");
         assertThat(badAddr.exit()).isEqualTo(2);
         assertThat(badAddr.err()).contains("bad address");
@@ -187,7 +192,11 @@ class CliTest {
         assertThat(badType.exit()).isEqualTo(2);
         assertThat(badType.err()).contains("unknown content type 'xml'");
         assertThat(run("call", addr, "a/b", "--timeout", "soon").exit()).isEqualTo(2);
-        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        Run unknown = run("frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("slacker: Unmatched argument").endsWith("try 'slacker --help'" + System.lineSeparator());
+        Run typo = run("functoins", addr);
+        assertThat(typo.err()).contains("Did you mean").contains("functions");
         assertThat(run().exit()).isEqualTo(2);
     }
 

@@ -155,14 +155,15 @@ class ClusterCliTest {
 
         Run unavailable = run(clusterCall("no.such.ns/f", "--zk-timeout", "2s"));
         assertThat(unavailable.exit()).as(unavailable.toString()).isEqualTo(ExitCodes.UNAVAILABLE).isEqualTo(9);
-        assertThat(unavailable.err()).contains("unavailable");
+        assertThat(unavailable.err()).contains("unavailable").startsWith("slacker cluster call: ");
 
         Run badEdn = run(clusterCall("slacker.example.api/echo", "[1"));
         assertThat(badEdn.exit()).isEqualTo(ExitCodes.BAD_EDN);
 
         Run badGrouping = run(clusterCall("slacker.example.api/echo", "[1]", "--grouping", "sometimes"));
         assertThat(badGrouping.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badGrouping.err()).contains("least-in-flight");
+        assertThat(badGrouping.err()).contains("least-in-flight")
+            .startsWith("slacker cluster call: ").contains("try 'slacker cluster call --help'");
 
         assertThat(run("cluster", "--cluster", CLUSTER).exit()).isEqualTo(ExitCodes.USAGE);
 

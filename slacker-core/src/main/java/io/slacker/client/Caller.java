@@ -24,6 +24,7 @@ import io.slacker.protocol.Frame;
 import io.slacker.protocol.InspectCommand;
 import io.slacker.protocol.ResultCode;
 import io.slacker.serialization.Serializer;
+import io.slacker.serialization.Serializers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,7 +103,7 @@ final class Caller {
         interceptor.before(ctx);
         if (!config.serializers().supports(s.contentType())) {
             throw new SlackerException("no serializer for content type " + s.contentType().wireName()
-                + " (calling " + ctx.fullName() + ")");
+                + Serializers.missingHint(s.contentType()) + " (calling " + ctx.fullName() + ")");
         }
         Serializer ser = config.serializers().get(s.contentType());
         byte[] data = ser.serialize(ctx.args());

@@ -402,6 +402,7 @@ public final class SlackerClient implements AutoCloseable {
 
         /** The client (it connects on its first call). */
         public SlackerClient build() {
+            io.slacker.internal.NettyVersionCheck.require();
             if (host == null) {
                 throw new IllegalStateException("address is required");
             }
@@ -409,6 +410,9 @@ public final class SlackerClient implements AutoCloseable {
                 Interceptor.chain(interceptors), deadline, backlog, pingInterval, interruptOnTimeout, sslContext,
                 serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
                 callbackExecutor, maxBody);
+            if (!cfg.serializers().supports(contentType)) {
+                throw new IllegalStateException(Serializers.unsupportedReason(contentType));
+            }
             boolean own = eventLoopGroup == null;
             EventLoopGroup g = own
                 ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-client", true), NioIoHandler.newFactory())

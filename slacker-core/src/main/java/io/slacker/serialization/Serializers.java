@@ -16,7 +16,8 @@ import java.util.Set;
  * The serializers available to a client or server, by content type. Immutable; build one with
  * {@link #builder()} or take {@link #defaults()}. The deflate variants ({@code deflate-carb},
  * {@code deflate-json}, {@code deflate-clj}, {@code deflate-nippy}) are derived from the inner
- * serializers unless registered explicitly.
+ * serializers unless registered explicitly. transit-json and transit-msgpack are among the defaults
+ * only when the optional transit-java is on the classpath.
  *
  * <p>Every built-in decoder refuses number literals longer than {@link NumberLimit#DEFAULT}
  * (1,000) characters with a {@link SerializationException}; {@link #withMaxNumberLength} and
@@ -43,10 +44,41 @@ public final class Serializers {
                 .register(new JsonSerializer())
                 .register(new KryoSerializer())
                 .register(EdnSerializer.standard())
-                .register(new NippySerializer())
-                .register(TransitSerializer.json())
-                .register(TransitSerializer.msgpack());
+                .register(new NippySerializer());
+        if (transitPresent()) {
+            b.register(TransitSerializer.json()).register(TransitSerializer.msgpack());
+        }
         return b.build();
+    }
+
+    /** Whether transit-java (an optional dependency) is on the classpath. */
+    static boolean transitPresent() {
+        try {
+            Class.forName("com.cognitect.transit.TransitFactory", false, Serializers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why a content type has no serializer here, with the fix when there is one (transit-java is an
+     * optional dependency).
+     */
+    public static String unsupportedReason(ContentType type) {
+        return "unsupported content type " + type.wireName() + " (" + type.code() + ")" + missingHint(type);
+    }
+
+    /**
+     * What to add for a content type that has no serializer: for transit without transit-java on the
+     * classpath, a sentence starting with ": "; else empty.
+     */
+    public static String missingHint(ContentType type) {
+        if ((type == ContentType.TRANSIT_JSON || type == ContentType.TRANSIT_MSGPACK) && !transitPresent()) {
+            return ": transit needs com.cognitect:transit-java on the classpath, an optional dependency"
+                + " of slacker-core; add it to your pom (its version comes with slacker-bom)";
+        }
+        return "";
     }
 
     /** An empty builder. */
@@ -62,7 +94,7 @@ public final class Serializers {
     public Serializer get(ContentType type) {
         Serializer s = byType.get(Objects.requireNonNull(type, "type"));
         if (s == null) {
-            throw new SerializationException("unsupported content type " + type.wireName() + " (" + type.code() + ")");
+            throw new SerializationException(unsupportedReason(type));
         }
         return s;
     }

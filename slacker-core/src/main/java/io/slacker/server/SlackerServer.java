@@ -525,6 +525,7 @@ public final class SlackerServer implements AutoCloseable {
          * @throws io.slacker.SlackerException when the port cannot be bound
          */
         public SlackerServer start() {
+            io.slacker.internal.NettyVersionCheck.require();
             try {
                 return new SlackerServer(this);
             } catch (InterruptedException e) {
