@@ -10,11 +10,13 @@ import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheBridge;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 /**
  * Watches one namespace's servers and leader ({@code namespaces/NS/*}, {@code _leader}) with a
- * {@link CuratorCache} and keeps an immutable {@link View}: the live servers, leader first. A
+ * {@link CuratorCacheBridge} (one-shot watches on clients made by {@link Zk}, so ZooKeeper 3.5
+ * servers work) and keeps an immutable {@link View}: the live servers, leader first. A
  * leader address without a namespace node (a stale {@code _leader}) is ignored.
  */
 public final class NamespaceWatch implements Closeable {
@@ -31,7 +33,7 @@ public final class NamespaceWatch implements Closeable {
 
     private final String nsPath;
     private final String leaderPath;
-    private final CuratorCache cache;
+    private final CuratorCacheBridge cache;
     private final CompletableFuture<View> ready = new CompletableFuture<>();
     private volatile View view = View.EMPTY;
 
@@ -42,7 +44,7 @@ public final class NamespaceWatch implements Closeable {
     public NamespaceWatch(CuratorFramework client, ZkPaths paths, String namespace, Consumer<View> onChange) {
         this.nsPath = paths.namespace(namespace);
         this.leaderPath = paths.leader(namespace);
-        this.cache = CuratorCache.build(client, nsPath);
+        this.cache = CuratorCache.bridgeBuilder(client, nsPath).build();
         Runnable refresh = () -> {
             View v = compute();
             if (!v.equals(view)) {

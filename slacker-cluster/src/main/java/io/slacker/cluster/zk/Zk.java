@@ -7,16 +7,26 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.utils.ZookeeperCompatibility;
 
-/** Curator client construction and small ZooKeeper helpers. */
+/**
+ * Curator client construction and small ZooKeeper helpers. The clients made here use one-shot
+ * watches only ({@link #COMPATIBILITY}), so every recipe works with ZooKeeper servers 3.5 and later.
+ */
 public final class Zk {
+    /** No persistent recursive watches: they exist only in ZooKeeper servers 3.6 and later. */
+    public static final ZookeeperCompatibility COMPATIBILITY = ZookeeperCompatibility.builder()
+        .hasPersistentWatchers(false).build();
+
     private Zk() {
     }
 
     /**
-     * A started Curator client, connected within {@code connectTimeout}.
+     * A started Curator client, connected within {@code connectTimeout}, working with ZooKeeper
+     * servers 3.5 and later.
      *
-     * @throws IllegalStateException when ZooKeeper cannot be reached in time
+     * @throws IllegalStateException when ZooKeeper cannot be reached in time, or its version is
+     *                               known to be older than 3.5
      */
     public static CuratorFramework connect(String connectString, Duration sessionTimeout, Duration connectTimeout) {
         CuratorFramework c = CuratorFrameworkFactory.builder()
@@ -26,6 +36,7 @@ public final class Zk {
             // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
             // over by themselves after a reconnect
             .retryPolicy(new ExponentialBackoffRetry(100, 5, 1000))
+            .zookeeperCompatibility(COMPATIBILITY)
             .build();
         c.start();
         boolean ok;
@@ -39,7 +50,37 @@ public final class Zk {
             c.close();
             throw new IllegalStateException("cannot connect to ZooKeeper at " + connectString + " within " + connectTimeout);
         }
+        try {
+            requireUsable(c, connectTimeout);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return c;
+    }
+
+    /**
+     * Refuses a ZooKeeper server this library cannot work with through {@code client}: one older
+     * than 3.5, or one older than 3.6 when the client uses persistent watches. A server that does
+     * not tell its version (the {@code srvr} command disabled) is given the benefit of the doubt.
+     *
+     * @throws IllegalStateException naming the server version
+     */
+    public static void requireUsable(CuratorFramework client, Duration timeout) {
+        String connect = client.getZookeeperClient().getCurrentConnectionString();
+        ServerVersion v = ServerVersion.ask(connect, timeout).orElse(null);
+        if (v == null) {
+            return;
+        }
+        if (!v.isSupported()) {
+            throw new IllegalStateException("ZooKeeper server " + v.text() + " at " + connect
+                + " is not supported: slacker needs ZooKeeper 3.5 or later");
+        }
+        if (!v.hasPersistentWatches() && client.getZookeeperCompatibility().hasPersistentWatchers()) {
+            throw new IllegalStateException("ZooKeeper server " + v.text() + " at " + connect
+                + " has no persistent watches (3.6 and later have them): build the Curator client with"
+                + " .zookeeperCompatibility(ZookeeperCompatibility.builder().hasPersistentWatchers(false).build())");
+        }
     }
 
     /**
