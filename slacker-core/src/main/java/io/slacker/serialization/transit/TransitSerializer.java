@@ -61,7 +61,6 @@ public final class TransitSerializer implements Serializer {
     private final TransitFactory.Format format;
     private final int maxDepth;
     /** Built once: transit-java would merge handler maps on every reader otherwise. */
-    private final TransitHandlers.Depth depth;
     private final Map<String, ReadHandler<?, ?>> readHandlers;
     private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
     private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
@@ -92,10 +91,9 @@ public final class TransitSerializer implements Serializer {
             throw new IllegalArgumentException("maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
-        this.depth = new TransitHandlers.Depth(maxDepth);
-        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
-        this.mapBuilder = TransitHandlers.mapBuilder(depth);
-        this.arrayBuilder = TransitHandlers.arrayBuilder(depth);
+        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers());
+        this.mapBuilder = TransitHandlers.mapBuilder();
+        this.arrayBuilder = TransitHandlers.arrayBuilder();
     }
 
     /** transit over JSON (content type 4). */
@@ -138,7 +136,6 @@ public final class TransitSerializer implements Serializer {
         } else {
             InputGuard.checkMsgpack(data, maxDepth);
         }
-        depth.reset();
         try {
             Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
             ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
