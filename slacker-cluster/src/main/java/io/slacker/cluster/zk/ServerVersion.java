@@ -46,19 +46,35 @@ public record ServerVersion(int major, int minor, String text) {
     }
 
     /**
-     * Asks the first server of a connect string ({@code host:port[,...][/chroot]}).
+     * Asks the servers of a connect string ({@code host:port[,...][/chroot]}) in turn until one
+     * answers, each within {@code timeout}.
      *
-     * @return the version, or empty when the server does not tell it within {@code timeout}
+     * @return the version, or empty when no server tells it
      */
     public static Optional<ServerVersion> ask(String connectString, Duration timeout) {
-        String first = connectString.split(",")[0].trim();
-        int slash = first.indexOf('/');
+        String hosts = connectString;
+        int slash = hosts.indexOf('/');
         if (slash >= 0) {
-            first = first.substring(0, slash);
+            hosts = hosts.substring(0, slash);
         }
-        int colon = first.lastIndexOf(':');
-        String host = colon > 0 ? first.substring(0, colon) : first;
-        int port = colon > 0 ? Integer.parseInt(first.substring(colon + 1)) : 2181;
+        for (String hostPort : hosts.split(",")) {
+            Optional<ServerVersion> v = askOne(hostPort.trim(), timeout);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ServerVersion> askOne(String hostPort, Duration timeout) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon > 0 ? hostPort.substring(0, colon) : hostPort;
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(hostPort.substring(colon + 1)) : 2181;
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }

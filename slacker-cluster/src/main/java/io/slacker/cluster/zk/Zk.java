@@ -17,6 +17,8 @@ public final class Zk {
     /** No persistent recursive watches: they exist only in ZooKeeper servers 3.6 and later. */
     public static final ZookeeperCompatibility COMPATIBILITY = ZookeeperCompatibility.builder()
         .hasPersistentWatchers(false).build();
+    /** How long the version check waits for each server. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private Zk() {
     }
@@ -68,7 +70,8 @@ public final class Zk {
      */
     public static void requireUsable(CuratorFramework client, Duration timeout) {
         String connect = client.getZookeeperClient().getCurrentConnectionString();
-        ServerVersion v = ServerVersion.ask(connect, timeout).orElse(null);
+        Duration perServer = timeout.compareTo(PROBE_TIMEOUT) < 0 ? timeout : PROBE_TIMEOUT;
+        ServerVersion v = ServerVersion.ask(connect, perServer).orElse(null);
         if (v == null) {
             return;
         }
