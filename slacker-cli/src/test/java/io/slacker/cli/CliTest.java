@@ -209,7 +209,8 @@ class CliTest {
         assertThat(all.out().lines()).contains("slacker.example.api/rand-ints", "slacker.example.api/timestamp",
             "slacker.example.api2/echo2");
         Run api2 = run("functions", addr, "slacker.example.api2");
-        assertThat(api2.out().lines()).containsExactly("slacker.example.api2/echo2", "slacker.example.api2/sleep");
+        // the Clojure server's order for the same names (hash order: the server has more than 8 functions)
+        assertThat(api2.out().lines()).containsExactly("slacker.example.api2/sleep", "slacker.example.api2/echo2");
         Run none = run("functions", addr, "no.such");
         assertThat(none.exit()).isEqualTo(5);
         assertThat(none.err()).contains("no function whose name starts with 'no.such'");

@@ -63,7 +63,6 @@ public final class TransitSerializer implements Serializer {
     private final int maxDepth;
     private final int maxNumberLength;
     /** Built once: transit-java would merge handler maps on every reader otherwise. */
-    private final TransitHandlers.Depth depth;
     private final Map<String, ReadHandler<?, ?>> readHandlers;
     private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
     private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
@@ -108,10 +107,9 @@ public final class TransitSerializer implements Serializer {
         }
         this.maxDepth = maxDepth;
         this.maxNumberLength = NumberLimit.validate(maxNumberLength);
-        this.depth = new TransitHandlers.Depth(maxDepth);
-        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
-        this.mapBuilder = TransitHandlers.mapBuilder(depth);
-        this.arrayBuilder = TransitHandlers.arrayBuilder(depth);
+        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers());
+        this.mapBuilder = TransitHandlers.mapBuilder();
+        this.arrayBuilder = TransitHandlers.arrayBuilder();
     }
 
     /** transit over JSON (content type 4). */
@@ -159,7 +157,6 @@ public final class TransitSerializer implements Serializer {
         } else {
             InputGuard.checkMsgpack(data, maxDepth, maxNumberLength);
         }
-        depth.reset();
         try {
             Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
             ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
