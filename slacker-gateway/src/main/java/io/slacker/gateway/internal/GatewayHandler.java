@@ -1,0 +1,149 @@
+package io.slacker.gateway.internal;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One connection: takes aggregated requests, runs them through the filter chain one at a time
+ * (so pipelined requests are answered in order) and writes the responses. Reading pauses while
+ * many pipelined requests wait.
+ */
+final class GatewayHandler extends ChannelInboundHandlerAdapter {
+    private static final int MAX_QUEUED = 16;
+
+    private final GatewayRuntime runtime;
+    private final Deque<FullHttpRequest> queue = new ArrayDeque<>();
+    private boolean busy;
+
+    GatewayHandler(GatewayRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!req.decoderResult().isSuccess()) {
+            Throwable cause = req.decoderResult().cause();
+            req.release();
+            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+            // the stream cannot be trusted past a malformed request: answer and close
+            writeError(ctx, status, "malformed or oversized HTTP request", false);
+            return;
+        }
+        queue.add(req);
+        if (queue.size() >= MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        if (!busy) {
+            next(ctx);
+        }
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        FullHttpRequest req = queue.poll();
+        if (req == null) {
+            busy = false;
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        busy = true;
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (runtime.closing()) {
+            req.release();
+            writeError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "gateway is stopping", false);
+            return;
+        }
+        DefaultRequestContext rc;
+        try {
+            rc = new DefaultRequestContext(req.method().name(), req.uri(), req.headers().copy(),
+                ByteBufUtil.getBytes(req.content()), address(ctx), runtime.config(), runtime.chain());
+        } finally {
+            req.release();
+        }
+        runtime.begin();
+        runtime.chain().process(rc, ctx.executor()).whenCompleteAsync((v, e) -> {
+            try {
+                write(ctx, rc, keepAlive);
+            } finally {
+                runtime.end();
+            }
+            if (keepAlive && ctx.channel().isActive()) {
+                next(ctx);
+            } else {
+                busy = false;
+            }
+        }, ctx.executor());
+    }
+
+    private static String address(ChannelHandlerContext ctx) {
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress a) {
+            return a.getAddress().getHostAddress() + ":" + a.getPort();
+        }
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+
+    private void write(ChannelHandlerContext ctx, DefaultRequestContext rc, boolean keepAlive) {
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(rc.responseStatus()), Unpooled.wrappedBuffer(rc.responseBody()));
+        resp.headers().set(rc.responseHeaders());
+        resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, rc.responseBody().length);
+        send(ctx, resp, keepAlive);
+    }
+
+    private void writeError(ChannelHandlerContext ctx, HttpResponseStatus status, String message, boolean keepAlive) {
+        byte[] body = ("{\"error\":\"bad-request\",\"message\":\"" + message + "\",\"data\":null}").getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        send(ctx, resp, keepAlive);
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse resp, boolean keepAlive) {
+        if (keepAlive) {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(resp);
+        } else {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        FullHttpRequest r;
+        while ((r = queue.poll()) != null) {
+            r.release();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
