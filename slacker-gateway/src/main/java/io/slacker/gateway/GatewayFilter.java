@@ -1,5 +1,9 @@
 package io.slacker.gateway;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
 /**
  * One step of the gateway's filter chain, in the style of Netflix Zuul: a {@linkplain #type() type}
  * (the stage it runs in), an {@linkplain #order() order} within that stage, a criterion
@@ -41,5 +45,41 @@ public interface GatewayFilter {
     /** A name for logs and {@code /_gateway/routes} (default: the simple class name). */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * A filter from a criterion and an action, e.g.
+     * {@code GatewayFilter.of("pre", 450, ctx -> true, ctx -> ctx.responseHeaders().set("X-Hello", "1"))}.
+     */
+    static GatewayFilter of(String type, int order, Predicate<RequestContext> criterion, Consumer<RequestContext> action) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(action, "action");
+        return new GatewayFilter() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public boolean shouldFilter(RequestContext ctx) {
+                return criterion.test(ctx);
+            }
+
+            @Override
+            public void run(RequestContext ctx) {
+                action.accept(ctx);
+            }
+
+            @Override
+            public String name() {
+                return type + "-" + order;
+            }
+        };
     }
 }

@@ -104,7 +104,7 @@ public final class FilterChain {
                 }
                 f.run(ctx);
                 pending = ctx.takePending();
-            } catch (Exception | LinkageError e) {
+            } catch (Throwable e) { // a failing filter must never leave the request hanging
                 ctx.takePending();
                 return CompletableFuture.failedFuture(e);
             }
