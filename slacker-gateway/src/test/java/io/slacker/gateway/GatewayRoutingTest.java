@@ -160,12 +160,16 @@ class GatewayRoutingTest {
     @Test
     void bodyOverTheLimitIs413AndOversizedUriIs414() throws Exception {
         String big = "[\"" + "x".repeat(2000) + "\"]";
-        assertThat(post(http, port, "/api/" + NS + "/echo", big).statusCode()).isEqualTo(413);
+        HttpResponse<String> tooBig = post(http, port, "/api/" + NS + "/echo", big);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(json(tooBig).get("error").asText()).isEqualTo("payload-too-large");
         List<String> r = GatewayFixture.raw(port, "GET /api/" + "x".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 1);
         assertThat(r).hasSize(1);
         assertThat(r.get(0)).startsWith("HTTP/1.1 414");
         List<String> h = GatewayFixture.raw(port, "GET /api/a/b HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(9000) + "\r\n\r\n", 1);
         assertThat(h.get(0)).startsWith("HTTP/1.1 431");
+        List<String> junk = GatewayFixture.raw(port, "NOT HTTP AT ALL\r\n\r\n", 1);
+        assertThat(junk.get(0)).startsWith("HTTP/1.1 400");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.slacker.gateway.internal;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -10,7 +9,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -18,7 +16,6 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -47,12 +44,15 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
         if (!req.decoderResult().isSuccess()) {
             Throwable cause = req.decoderResult().cause();
             req.release();
-            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                : HttpResponseStatus.BAD_REQUEST;
             // the stream cannot be trusted past a malformed request: answer and close
-            writeError(ctx, status, "malformed or oversized HTTP request", false);
+            if (cause instanceof TooLongHttpLineException) {
+                Responses.error(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "uri-too-long", "request line too long", false);
+            } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+                Responses.error(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "headers too large",
+                    false);
+            } else {
+                Responses.error(ctx, HttpResponseStatus.BAD_REQUEST, "bad-request", "malformed HTTP request: " + cause, false);
+            }
             return;
         }
         queue.add(req);
@@ -75,7 +75,7 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (runtime.closing()) {
             req.release();
-            writeError(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "gateway is stopping", false);
+            Responses.error(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "gateway is stopping", false);
             return;
         }
         DefaultRequestContext rc;
@@ -112,25 +112,7 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
             HttpResponseStatus.valueOf(rc.responseStatus()), Unpooled.wrappedBuffer(rc.responseBody()));
         resp.headers().set(rc.responseHeaders());
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, rc.responseBody().length);
-        send(ctx, resp, keepAlive);
-    }
-
-    private void writeError(ChannelHandlerContext ctx, HttpResponseStatus status, String message, boolean keepAlive) {
-        byte[] body = ("{\"error\":\"bad-request\",\"message\":\"" + message + "\",\"data\":null}").getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        send(ctx, resp, keepAlive);
-    }
-
-    private static void send(ChannelHandlerContext ctx, FullHttpResponse resp, boolean keepAlive) {
-        if (keepAlive) {
-            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(resp);
-        } else {
-            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
-        }
+        Responses.send(ctx, resp, keepAlive);
     }
 
     @Override

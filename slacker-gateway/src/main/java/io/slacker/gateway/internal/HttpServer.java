@@ -2,6 +2,7 @@ package io.slacker.gateway.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -12,7 +13,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -39,13 +43,30 @@ final class HttpServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
-                        ch.pipeline().addLast(new HttpServerCodec(decoder), new HttpObjectAggregator(s.maxBody()),
+                        ch.pipeline().addLast(new HttpServerCodec(decoder), new BodyLimit(s.maxBody()),
                             new GatewayHandler(runtime));
                     }
                 }).bind(s.host(), s.port()).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdown();
             throw e;
+        }
+    }
+
+    /** The aggregator, answering an oversized body with a JSON 413 and closing the connection. */
+    private static final class BodyLimit extends HttpObjectAggregator {
+        BodyLimit(int maxBody) {
+            super(maxBody);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            if (oversized instanceof HttpRequest) {
+                Responses.error(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                    "request body over " + maxContentLength() + " bytes", false);
+            } else {
+                super.handleOversizedMessage(ctx, oversized);
+            }
         }
     }
 
