@@ -22,10 +22,16 @@ public interface CalcApi {
 
     List<Object> pair(Object a, Object b);
 
+    /** Waits until the test opens {@link Impl#GATE}. */
+    String hold() throws InterruptedException;
+
     Map<String, Object> info();
 
     /** An implementation; {@code port[0]} is set once the server is up. */
     final class Impl implements CalcApi {
+        /** What {@link #hold()} waits for. */
+        static final java.util.concurrent.CountDownLatch GATE = new java.util.concurrent.CountDownLatch(1);
+
         private final int[] port;
 
         Impl(int[] port) {
@@ -61,6 +67,12 @@ public interface CalcApi {
         @Override
         public List<Object> pair(Object a, Object b) {
             return java.util.Arrays.asList(a, b);
+        }
+
+        @Override
+        public String hold() throws InterruptedException {
+            GATE.await();
+            return "released";
         }
 
         @Override

@@ -51,6 +51,8 @@ class GatewayConfigTest {
             + origin.getAddress().getPort() + "/v1\"}");
         set("/routes/old", "{\"path\": \"/old\", \"type\": \"redirect\", \"location\": \"/new\", \"status\": 301}");
         set("/routes/calc", "{\"path\": \"/calc\", \"type\": \"slacker\", \"namespace\": \"" + NS + "\"}");
+        set("/routes/everyone", "{\"path\": \"/everyone\", \"namespace\": \"" + NS + "\", \"grouping\": \"all\","
+            + " \"results\": \"map\"}");
         set("/settings", "{\"domain\": \"example.test\", \"cors\": {\"origins\": [\"https://app.test\"]},"
             + " \"responseHeaders\": {\"X-Served-By\": \"slacker-gateway\"}}");
         gw = GatewayFixture.gateway(zk.getConnectString()).start();
@@ -110,6 +112,13 @@ class GatewayConfigTest {
     @Test
     void aRouteMayFixTheNamespace() throws Exception {
         assertThat(post(http, port, "/calc/add", "[20, 22]").body()).isEqualTo("42");
+    }
+
+    @Test
+    void aRouteMaySetFanOut() throws Exception {
+        HttpResponse<String> r = post(http, port, "/everyone/whoami", "[]");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"127.0.0.1:" + server.server().port() + "\":" + server.server().port() + "}");
     }
 
     @Test

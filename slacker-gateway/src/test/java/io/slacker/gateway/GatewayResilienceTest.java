@@ -101,6 +101,24 @@ class GatewayResilienceTest {
     }
 
     @Test
+    void aHangingBackendCallBlocksNothingElse() throws Exception {
+        keep(GatewayFixture.server(zk.getConnectString()));
+        Gateway gw = keep(GatewayFixture.gateway(zk.getConnectString()).callTimeout(Duration.ofMinutes(2)).ioThreads(1).start());
+        CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gw.port() + "/api/" + NS + "/hold")).POST(HttpRequest.BodyPublishers.ofString("[]"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> gw.inFlight() == 1);
+        // one I/O thread, and still every other request is answered while the call hangs
+        for (int i = 0; i < 20; i++) {
+            assertThat(post(http, gw.port(), "/api/" + NS + "/add", "[" + i + ", 1]").body()).isEqualTo(String.valueOf(i + 1));
+        }
+        assertThat(get(http, gw.port(), "/_gateway/health").statusCode()).isEqualTo(200);
+        assertThat(held.isDone()).isFalse();
+        CalcApi.Impl.GATE.countDown();
+        assertThat(held.get(20, java.util.concurrent.TimeUnit.SECONDS).body()).isEqualTo("\"released\"");
+    }
+
+    @Test
     void noServerIs503WithRetryAfter() throws Exception {
         ClusterServer a = GatewayFixture.server(zk.getConnectString());
         Gateway gw = keep(GatewayFixture.gateway(zk.getConnectString()).start());

@@ -4,6 +4,8 @@ import io.slacker.gateway.GatewayConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the configuration comes from: fixed (file/CLI/builder) or live from ZooKeeper, where a
- * {@link CuratorCache} over {@code .../gateway} rebuilds the whole snapshot on every change. A
+ * {@link CuratorCache} over {@code .../gateway} rebuilds the whole snapshot on every change (the
+ * constructor waits for the first complete read). A
  * snapshot that does not parse is logged and the previous one stays in force.
  */
 abstract class ConfigSource implements AutoCloseable {
@@ -47,9 +50,24 @@ abstract class ConfigSource implements AutoCloseable {
         Zk(CuratorFramework curator, String base) {
             this.base = base;
             this.cache = CuratorCache.build(curator, base);
-            cache.listenable().addListener(CuratorCacheListener.builder().forAll((type, oldData, data) -> reload())
-                .forInitialized(this::reload).build());
+            CountDownLatch loaded = new CountDownLatch(1);
+            cache.listenable().addListener(CuratorCacheListener.builder().forAll((type, oldData, data) -> {
+                if (loaded.getCount() == 0) {
+                    reload();
+                }
+            }).forInitialized(() -> {
+                loaded.countDown();
+                reload();
+            }).build());
             cache.start();
+            // start with the stored config rather than an empty one for a moment
+            try {
+                if (!loaded.await(15, TimeUnit.SECONDS)) {
+                    LOG.warn("gateway config under {} not loaded within 15 s; it applies once read", base);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private synchronized void reload() {
