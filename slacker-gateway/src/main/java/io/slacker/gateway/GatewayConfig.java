@@ -59,7 +59,7 @@ public final class GatewayConfig {
         settings.path("cors").path("origins").forEach(n -> origins.add(n.asText()));
         this.corsOrigins = List.copyOf(origins);
         Map<String, String> headers = new LinkedHashMap<>();
-        settings.path("responseHeaders").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        settings.path("responseHeaders").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         this.responseHeaders = Map.copyOf(headers);
         List<Route> rs = new ArrayList<>();
         routes.forEach((name, n) -> rs.add(route(name, n)));
@@ -149,7 +149,7 @@ public final class GatewayConfig {
 
     private static Map<String, JsonNode> fields(JsonNode n) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        n.properties().forEach(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
 

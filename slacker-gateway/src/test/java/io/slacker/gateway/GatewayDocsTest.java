@@ -23,6 +23,7 @@ class GatewayDocsTest {
                  .filter(GatewayFilter.of(FilterType.POST, 900, ctx -> true,
                      ctx -> ctx.responseHeaders().set("X-Gateway", "slacker")))
                  .start()) {
+            assertThat(server.namespaces()).contains(GatewayFixture.NS);
             HttpClient http = GatewayFixture.http();
             HttpResponse<String> denied = post(http, gw.port(), "/api/internal.admin/reset", "[]");
             assertThat(denied.statusCode()).isEqualTo(403);
