@@ -119,6 +119,18 @@ class GatewayResilienceTest {
     }
 
     @Test
+    void aFilterThatNeverFinishesGets504AndTheConnectionCloses() throws Exception {
+        Gateway gw = keep(GatewayFixture.gateway(zk.getConnectString()).callTimeout(Duration.ofMillis(200))
+            .filter(GatewayFilter.of(FilterType.PRE, 10, ctx -> ctx.path().equals("/stuck"),
+                ctx -> ctx.await(new CompletableFuture<Void>())))
+            .start());
+        List<String> r = GatewayFixture.raw(gw.port(), "GET /stuck HTTP/1.1\r\nHost: x\r\n\r\n", 1);
+        assertThat(r.get(0)).startsWith("HTTP/1.1 504").contains("\"error\":\"timeout\"");
+        assertThat(get(http, gw.port(), "/_gateway/health").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gw.inFlight() == 0);
+    }
+
+    @Test
     void noServerIs503WithRetryAfter() throws Exception {
         ClusterServer a = GatewayFixture.server(zk.getConnectString());
         Gateway gw = keep(GatewayFixture.gateway(zk.getConnectString()).start());

@@ -18,6 +18,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection: takes aggregated requests, runs them through the filter chain one at a time
@@ -86,13 +87,21 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
             req.release();
         }
         runtime.begin();
-        runtime.chain().process(rc, ctx.executor()).whenCompleteAsync((v, e) -> {
+        runtime.chain().process(rc, ctx.executor()).toCompletableFuture()
+            .orTimeout(runtime.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> {
+            boolean open = keepAlive;
             try {
-                write(ctx, rc, keepAlive);
+                if (e != null) {
+                    // a filter never finished: the context may still change under us, answer apart and close
+                    open = false;
+                    Responses.error(ctx, HttpResponseStatus.GATEWAY_TIMEOUT, "timeout", "request not completed in time", false);
+                } else {
+                    write(ctx, rc, keepAlive);
+                }
             } finally {
                 runtime.end();
             }
-            if (keepAlive && ctx.channel().isActive()) {
+            if (open && ctx.channel().isActive()) {
                 next(ctx);
             } else {
                 busy = false;

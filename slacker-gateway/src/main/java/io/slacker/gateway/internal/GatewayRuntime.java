@@ -13,6 +13,9 @@ interface GatewayRuntime {
     /** Whether the gateway is stopping (new requests get 503). */
     boolean closing();
 
+    /** How long a request may stay in the chain before it is answered 504 and its connection closed. */
+    long requestTimeoutMillis();
+
     /** A request entered the chain. */
     void begin();
 

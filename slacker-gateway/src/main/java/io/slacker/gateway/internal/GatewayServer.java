@@ -120,6 +120,12 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
     }
 
     @Override
+    public long requestTimeoutMillis() {
+        // past the call timeout with room for the filters; reached only by a filter that never completes
+        return settings.callTimeout().multipliedBy(2).plusSeconds(1).toMillis();
+    }
+
+    @Override
     public void begin() {
         inFlight.incrementAndGet();
     }
