@@ -16,7 +16,6 @@ import com.cognitect.transit.impl.WriteCache;
 import com.cognitect.transit.impl.WriteHandlerMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -53,7 +52,7 @@ final class TransitCodec {
     private final boolean json;
     /** Per thread: transit-java memoizes handler look-ups in it, unsynchronized. */
     private final WriteHandlerMap writeHandlers = new WriteHandlerMap(TransitHandlers.WRITE);
-    private final WriteCache writeCache = new WriteCache(true);
+    private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
     private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     private boolean busy;
@@ -105,7 +104,7 @@ final class TransitCodec {
                     return parse(new JsonParser(jp, handlers, UNKNOWN_TAG, mapBuilder, arrayBuilder));
                 }
             }
-            return parse(new MsgpackParser(MSGPACK.createUnpacker(new ByteArrayInputStream(data)), handlers, UNKNOWN_TAG,
+            return parse(new MsgpackParser(MSGPACK.createBufferUnpacker(data), handlers, UNKNOWN_TAG,
                 mapBuilder, arrayBuilder));
         } finally {
             busy = false;

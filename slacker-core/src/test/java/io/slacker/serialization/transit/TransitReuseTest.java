@@ -60,6 +60,16 @@ class TransitReuseTest {
             assertThat(ser.serialize(Keyword.of("k"))).isEqualTo(ser.serialize(Keyword.of("k")));
         }
         assertThat(ser.deserialize(ser.serialize(users))).isEqualTo(users);
+
+        // more distinct cacheable keys than the cache has codes (1,936): it starts over, as transit-java's does
+        Map<Object, Object> wide = new LinkedHashMap<>();
+        for (int i = 0; i < 2_500; i++) {
+            wide.put(Keyword.of("key-" + i), (long) i);
+        }
+        List<Object> twice = List.of(wide, wide);
+        assertThat(ser.serialize(twice)).isEqualTo(fresh(type, twice));
+        assertThat(ser.serialize(users)).isEqualTo(fresh(type, users));
+        assertThat(ser.deserialize(ser.serialize(twice))).isEqualTo(twice);
     }
 
     @ParameterizedTest

@@ -9,12 +9,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -28,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The baseline of {@link RpcBenchmark}: a plain Netty echo server and client over NIO on the
- * loopback, messages framed by a 4-byte length ({@link LengthFieldBasedFrameDecoder} /
+ * The baseline of {@link RpcBenchmark}: a plain Netty echo server and client on the loopback
+ * (epoll where available, see {@link BenchTransport}), messages framed by a 4-byte length ({@link LengthFieldBasedFrameDecoder} /
  * {@link LengthFieldPrepender}), with no serialization and no protocol.
  *
  * <p>The server either echoes on its I/O thread (write in {@code channelRead}, flush in
@@ -53,17 +49,15 @@ final class RawEcho {
         /**
          * Starts the server.
          *
-         * @param ioThreads event loop threads for the connections
+         * @param ioThreads event loop threads for the connections (0: Netty's default)
          * @param workers   0 to echo on the I/O thread, else the size of the worker pool that echoes
          */
         Server(int ioThreads, int workers) throws InterruptedException {
-            this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raw-accept", true),
-                NioIoHandler.newFactory());
-            this.io = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("raw-io", true),
-                NioIoHandler.newFactory());
+            this.boss = BenchTransport.group(1, "raw-accept");
+            this.io = BenchTransport.group(ioThreads, "raw-io");
             this.workers = workers > 0
                 ? Executors.newFixedThreadPool(workers, new DefaultThreadFactory("raw-worker", true)) : null;
-            ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+            ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(BenchTransport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -128,14 +122,12 @@ final class RawEcho {
     /** One client connection. Sends from any thread; in-order matching of echoes to completions. */
     static final class Client implements AutoCloseable {
         private final Channel channel;
-        private final byte[] payload;
         private final Queue<Completion> waiting = new ConcurrentLinkedQueue<>();
         private final LongAdder errors = new LongAdder();
 
-        /** Connects to the server on {@code port} with an event loop of {@code group}. */
-        Client(EventLoopGroup group, int port, byte[] payload) throws InterruptedException {
-            this.payload = payload;
-            Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        /** Connects to the server on {@code port} with an event loop of {@code group} (of {@link BenchTransport}). */
+        Client(EventLoopGroup group, int port) throws InterruptedException {
+            Bootstrap b = new Bootstrap().group(group).channel(BenchTransport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -162,16 +154,16 @@ final class RawEcho {
          * Sends the payload; {@code completion} runs when its echo arrives. Calls on one client
          * must come from one thread at a time (the order of sends is the order of echoes).
          */
-        void send(Completion completion) {
+        void send(byte[] payload, Completion completion) {
             waiting.add(completion);
             ByteBuf buf = channel.alloc().ioBuffer(payload.length).writeBytes(payload);
             channel.writeAndFlush(buf, channel.voidPromise());
         }
 
         /** Sends the payload and waits for its echo: a blocking round trip. */
-        void roundTrip() throws Exception {
+        void roundTrip(byte[] payload) throws Exception {
             CompletableFuture<Integer> f = new CompletableFuture<>();
-            send(echo -> f.complete(echo.readableBytes()));
+            send(payload, echo -> f.complete(echo.readableBytes()));
             if (f.get(10, TimeUnit.SECONDS) != payload.length) {
                 errors.increment();
             }
@@ -180,11 +172,6 @@ final class RawEcho {
         /** Echoes that matched no request or had the wrong length. */
         long errors() {
             return errors.sum();
-        }
-
-        /** Whether the echo has the payload's length. */
-        boolean matches(ByteBuf echo) {
-            return echo.readableBytes() == payload.length;
         }
 
         @Override
