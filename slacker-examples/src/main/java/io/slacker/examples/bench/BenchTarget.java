@@ -74,7 +74,7 @@ interface BenchTarget extends AutoCloseable {
 
         @Override
         public void send(int conn, BenchPayload p, Runnable done) {
-            int length = p.raw().length;
+            int length = 4 + p.raw().length;
             clients[conn].send(p.raw(), echo -> {
                 if (echo.readableBytes() != length) {
                     errors.increment();
