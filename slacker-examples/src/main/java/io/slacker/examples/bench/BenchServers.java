@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>{@link #main} runs them in a JVM of their own, the benchmark's default, driven over
  * stdin/stdout: it prints {@code ports raw=N raw-pool=N slacker=N transport=T}, then answers
- * every line {@code stats} with one line of {@link ThreadStats} of its server threads, and stops
+ * every line {@code stats} with {@code stats } and the {@link ThreadStats} of its server threads
+ * on one line (other output of the JVM, such as JFR's, may come between), and stops
  * at {@code quit} or at the end of its input (when the benchmark goes away).
  */
 final class BenchServers implements AutoCloseable {
@@ -89,7 +90,7 @@ final class BenchServers implements AutoCloseable {
                 BenchTransport.name());
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
                 if (line.equals("stats")) {
-                    out.println(stats(true).encode());
+                    out.println("stats " + stats(true).encode());
                 } else {
                     out.println("error unknown command " + line);
                 }

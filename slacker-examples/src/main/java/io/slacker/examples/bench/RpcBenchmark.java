@@ -100,10 +100,16 @@ public final class RpcBenchmark {
         try (ServerSide side = o.fork() ? ServerSide.forked(o.serverIo(), o.workers(), o.serverJvmArgs())
             : ServerSide.inJvm(o.serverIo(), o.workers())) {
             System.out.printf(Locale.ROOT, "RpcBenchmark: %s; %d round(s) x %.1f s per target, warm-up %.1f s, threads: "
-                    + "server I/O %s, client I/O %s, workers %s; %d CPUs, %s%n%n", side.description(), o.rounds(), o.seconds(),
+                    + "server I/O %s, client I/O %s, workers %s; %d CPUs, %s%n", side.description(), o.rounds(), o.seconds(),
                 o.warmup(), count(o.serverIo()), count(o.clientIo()), count(o.workers()),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            for (BenchPayload p : payloads) {
+                System.out.printf(Locale.ROOT, "payload %s: %s; the raw echo sends %d bytes behind a 4-byte length%n",
+                    p.label(), p.value() instanceof String ? "a string of ASCII characters"
+                        : "a map of 10 keyword keys to strings (its EDN form's size)", p.raw().length);
+            }
+            System.out.println();
             List<BenchTarget> targets = new ArrayList<>();
             try {
                 for (String t : o.targets()) {

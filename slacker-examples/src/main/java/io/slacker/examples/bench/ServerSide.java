@@ -98,15 +98,29 @@ interface ServerSide extends AutoCloseable {
             this.process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.out = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            String line = in.readLine();
-            if (line == null || !line.startsWith("ports ")) {
+            String line = reply("ports ");
+            if (line == null) {
                 process.destroyForcibly();
-                throw new IOException("the server JVM did not start (" + line + "); command: " + cmd);
+                throw new IOException("the server JVM did not start; command: " + cmd);
             }
             for (String kv : line.substring(6).split(" ")) {
                 String[] p = kv.split("=", 2);
                 ports.put(p[0], p[1]);
             }
+        }
+
+        /**
+         * The next line of the server JVM's output that starts with {@code prefix}, null at its
+         * end; other lines (the JVM's own, JFR's for one) go to stderr.
+         */
+        private String reply(String prefix) throws IOException {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+                System.err.println("[server JVM] " + line);
+            }
+            return null;
         }
 
         private int port(String name) {
@@ -132,11 +146,11 @@ interface ServerSide extends AutoCloseable {
         public synchronized ThreadStats stats() {
             out.println("stats");
             try {
-                String line = in.readLine();
-                if (line == null || line.startsWith("error")) {
-                    throw new IllegalStateException("server JVM: " + line);
+                String line = reply("stats ");
+                if (line == null) {
+                    throw new IllegalStateException("server JVM gone");
                 }
-                return ThreadStats.decode(line);
+                return ThreadStats.decode(line.substring(6));
             } catch (IOException e) {
                 throw new IllegalStateException("server JVM gone", e);
             }
