@@ -3,6 +3,7 @@ package io.slacker.examples.bench;
 import io.slacker.data.Keyword;
 import io.slacker.serialization.edn.EdnSerializer;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ record BenchPayload(String name, Object value, byte[] raw, List<Object> args) {
             for (int i = 0; i < 10; i++) {
                 m.put(Keyword.of("field-" + i), "value number " + i + " of ten");
             }
-            Map<Keyword, String> value = java.util.Collections.unmodifiableMap(m);
+            Map<Keyword, String> value = Collections.unmodifiableMap(m);
             return new BenchPayload(name, value, EdnSerializer.standard().serialize(value), List.of(value));
         }
         int n;
