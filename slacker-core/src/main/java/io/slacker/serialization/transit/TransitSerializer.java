@@ -3,11 +3,8 @@ package io.slacker.serialization.transit;
 import com.cognitect.transit.ArrayReader;
 import com.cognitect.transit.MapReader;
 import com.cognitect.transit.ReadHandler;
-import com.cognitect.transit.Reader;
 import com.cognitect.transit.TaggedValue;
 import com.cognitect.transit.TransitFactory;
-import com.cognitect.transit.Writer;
-import com.cognitect.transit.SPI.ReaderSPI;
 import io.slacker.ContentType;
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
@@ -17,8 +14,6 @@ import io.slacker.serialization.JavaData;
 import io.slacker.serialization.NumberLimit;
 import io.slacker.serialization.SerializationException;
 import io.slacker.serialization.Serializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -66,6 +61,8 @@ public final class TransitSerializer implements Serializer {
     private final Map<String, ReadHandler<?, ?>> readHandlers;
     private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
     private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
+    /** Writers and readers are costly to build: one set per thread, reused (see {@link TransitCodec}). */
+    private final ThreadLocal<TransitCodec> codecs;
 
     /**
      * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}
@@ -110,6 +107,8 @@ public final class TransitSerializer implements Serializer {
         this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers());
         this.mapBuilder = TransitHandlers.mapBuilder();
         this.arrayBuilder = TransitHandlers.arrayBuilder();
+        boolean json = format == TransitFactory.Format.JSON;
+        this.codecs = ThreadLocal.withInitial(() -> new TransitCodec(json));
     }
 
     /** transit over JSON (content type 4). */
@@ -135,16 +134,13 @@ public final class TransitSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         Object data = toTransit(value, 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         try {
-            Writer<Object> w = TransitFactory.writer(format, out, TransitHandlers.WRITE);
-            w.write(data);
+            return codec().write(data);
         } catch (SerializationException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             throw new SerializationException("cannot write " + type.wireName() + ": " + rootMessage(e), e);
         }
-        return out.toByteArray();
     }
 
     @Override
@@ -158,18 +154,22 @@ public final class TransitSerializer implements Serializer {
             InputGuard.checkMsgpack(data, maxDepth, maxNumberLength);
         }
         try {
-            Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
-            ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
-            return TransitHandlers.normalizeNumber(r.read());
+            return TransitHandlers.normalizeNumber(codec().read(data, readHandlers, mapBuilder, arrayBuilder));
         } catch (SerializationException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             Throwable c = e.getCause();
             if (c instanceof SerializationException se) {
                 throw se;
             }
             throw new SerializationException("cannot read " + type.wireName() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** This thread's codec, or a fresh one when it is already in use further up this thread's stack. */
+    private TransitCodec codec() {
+        TransitCodec c = codecs.get();
+        return c.busy() ? new TransitCodec(format == TransitFactory.Format.JSON) : c;
     }
 
     private static String rootMessage(Throwable e) {
