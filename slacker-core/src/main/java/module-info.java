@@ -16,8 +16,8 @@ module io.slacker.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.esotericsoftware.kryo;
-    requires transit.java;
-    requires msgpack;
+    requires static transit.java;   // optional: transit content types only when the application has transit-java
+    requires static msgpack;
 
     exports io.slacker;
     exports io.slacker.spi;

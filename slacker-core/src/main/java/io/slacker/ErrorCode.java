@@ -23,6 +23,8 @@ public enum ErrorCode {
     CONNECTION_BROKEN,
     /** Too many calls in flight on this client; the call was not sent ({@link BacklogOverflowException}). */
     BACKLOG_OVERFLOW,
+    /** The call's encoded body is over the client's maximum body size; it was not sent ({@link FrameTooLargeException}). */
+    FRAME_TOO_LARGE,
     /** No server offers the namespace ({@link UnavailableException}). */
     UNAVAILABLE,
     /** A value could not be encoded or decoded. */

@@ -158,7 +158,7 @@ public final class SlackerClient implements SlackerCaller {
         private String clientVersion = io.slacker.Version.get();
         private final List<Interceptor> interceptors = new ArrayList<>();
         private int backlog = 5000;
-        private Duration pingInterval;
+        private Duration pingInterval = Duration.ofSeconds(60);
         private boolean interruptOnTimeout;
         private SslContext sslContext;
         private Serializers serializers;
@@ -254,7 +254,11 @@ public final class SlackerClient implements SlackerCaller {
             return this;
         }
 
-        /** Sends a ping at this interval; a pong missing at the next tick closes the connection. Off by default. */
+        /**
+         * Sends a ping at this interval; a pong missing at the next tick closes the connection
+         * (default 60 s, which keeps an idle connection open under the server's idle timeout;
+         * {@code null} turns pings off).
+         */
         public Builder pingInterval(Duration interval) {
             if (interval != null && (interval.isNegative() || interval.isZero())) {
                 throw new IllegalArgumentException("ping interval must be positive");
@@ -315,7 +319,11 @@ public final class SlackerClient implements SlackerCaller {
             return this;
         }
 
-        /** The largest frame body accepted from the server (default 16 MiB). */
+        /**
+         * The largest frame body accepted from the server, and sent to it (default 16 MiB): a call
+         * whose encoded arguments and extensions are larger fails with
+         * {@link io.slacker.FrameTooLargeException} before anything is sent.
+         */
         public Builder maxBodySize(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("bytes < 0");
@@ -351,6 +359,7 @@ public final class SlackerClient implements SlackerCaller {
 
         /** The client (it connects on its first call). */
         public SlackerClient build() {
+            io.slacker.internal.NettyVersionCheck.require();
             if (host == null) {
                 throw new IllegalStateException("address is required");
             }
@@ -358,6 +367,9 @@ public final class SlackerClient implements SlackerCaller {
                 Interceptor.chain(interceptors), backlog, pingInterval, interruptOnTimeout, sslContext,
                 serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
                 callbackExecutor, maxBody);
+            if (!cfg.serializers().supports(contentType)) {
+                throw new IllegalStateException(Serializers.unsupportedReason(contentType));
+            }
             boolean own = eventLoopGroup == null;
             EventLoopGroup g = own
                 ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-client", true), NioIoHandler.newFactory())

@@ -78,9 +78,19 @@ public final class SlackerServer implements AutoCloseable {
         return runtime.connectedClients();
     }
 
-    /** Calls accepted and not answered yet, over every transport. */
+    /** Calls accepted and not finished yet (also those whose client went away), over every transport. */
     public int inFlight() {
         return runtime.gate().inFlight();
+    }
+
+    /** Open connections (TCP and HTTP) counted against {@link Builder#maxConnections}. */
+    public int connectionCount() {
+        return runtime.connectionCount();
+    }
+
+    /** Bytes held right now in frames (and HTTP requests) not yet complete, all connections together. */
+    public long inboundBufferedBytes() {
+        return runtime.inboundBufferedBytes();
     }
 
     /** Stops gracefully, waiting up to the builder's shutdown timeout for in-flight calls. */
@@ -117,6 +127,10 @@ public final class SlackerServer implements AutoCloseable {
         private boolean sendStackTraces;
         private SslContext sslContext;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Duration frameReadTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxConnections = 10_000;
+        private long inboundBudget = 256L * 1024 * 1024;
 
         private Builder() {
         }
@@ -255,6 +269,57 @@ public final class SlackerServer implements AutoCloseable {
         }
 
         /**
+         * How long a client may take to send a frame (or HTTP request) once it began it (default
+         * 30 s); then it gets an error answer and the connection is closed.
+         */
+        public Builder frameReadTimeout(Duration timeout) {
+            this.frameReadTimeout = positive(timeout, "frameReadTimeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay without receiving anything before it is closed (default
+         * 5 minutes: well above the clients' default ping interval of 60 s, so healthy idle clients
+         * stay connected).
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * The most connections open at once, TCP and HTTP together (default 10,000); a connection
+         * beyond it is closed at once and a WARN line (at most one per 10 s) says so.
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * The bytes all connections together may hold in frames (and HTTP requests) not yet
+         * complete (default 256 MiB); the connection whose bytes exceed it gets an error answer and
+         * is closed.
+         */
+        public Builder inboundBufferBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("inboundBufferBudget must be positive: " + bytes);
+            }
+            this.inboundBudget = bytes;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
+        }
+
+        /**
          * A builder with the same settings and exposures, to extend without changing this one
          * (e.g. a cluster server adding its manager namespace).
          */
@@ -278,6 +343,10 @@ public final class SlackerServer implements AutoCloseable {
             b.sendStackTraces = sendStackTraces;
             b.sslContext = sslContext;
             b.shutdownTimeout = shutdownTimeout;
+            b.frameReadTimeout = frameReadTimeout;
+            b.idleTimeout = idleTimeout;
+            b.maxConnections = maxConnections;
+            b.inboundBudget = inboundBudget;
             return b;
         }
 
@@ -288,9 +357,11 @@ public final class SlackerServer implements AutoCloseable {
          * @throws io.slacker.SlackerException when the port cannot be bound
          */
         public SlackerServer start() {
+            io.slacker.internal.NettyVersionCheck.require();
             ServerConfig config = new ServerConfig(registry.build(), executors, ownedPools, onIoThread,
                 Interceptor.chain(interceptors), host, port, httpPort, threads, queueSize, ioThreads, maxFrameBody,
-                writeBufferHigh, serializers, version, sendStackTraces, sslContext, shutdownTimeout);
+                writeBufferHigh, serializers, version, sendStackTraces, sslContext, shutdownTimeout, frameReadTimeout, idleTimeout,
+                maxConnections, inboundBudget);
             try {
                 return new SlackerServer(new ServerRuntime(config));
             } catch (InterruptedException e) {

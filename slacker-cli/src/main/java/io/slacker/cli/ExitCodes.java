@@ -84,7 +84,8 @@ public final class ExitCodes {
         }
         return switch (of(t)) {
             case BAD_EDN -> "bad EDN: " + msg;
-            case UNREACHABLE -> "server unreachable: " + msg;
+            // the client already says the server closed the connection and why
+            case UNREACHABLE -> msg.contains("a Clojure slacker server does that") ? msg : "server unreachable: " + msg;
             case NOT_FOUND -> "not found: " + msg;
             case REMOTE_EXCEPTION -> "remote exception: " + msg;
             case TIMEOUT -> "timeout: " + msg;

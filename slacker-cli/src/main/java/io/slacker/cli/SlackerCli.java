@@ -2,20 +2,21 @@ package io.slacker.cli;
 
 import io.slacker.Version;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code slacker} command line tool: call functions of a slacker server, inspect it, and
- * benchmark it. Run {@code java -jar slacker-cli.jar --help}.
+ * benchmark it. The build makes {@code slacker-cli/target/slacker}, a launcher of the executable jar:
+ * run {@code slacker --help}.
  */
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
     description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
-        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, GatewayCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
@@ -41,6 +42,7 @@ public final class SlackerCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SlackerCli());
         cl.setExecutionExceptionHandler(SlackerCli::failed);
+        cl.setParameterExceptionHandler(SlackerCli::usageError);
         withExitCodes(cl);
         return cl;
     }
@@ -56,9 +58,21 @@ public final class SlackerCli implements Runnable {
 
     private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("slacker " + cmd.getCommandName() + ": " + ExitCodes.describe(e));
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + ExitCodes.describe(e));
         err.flush();
         return ExitCodes.of(e);
+    }
+
+    /** A bad command line: the error on one line and where the usage is, not the whole usage. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        err.println(name + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("try '" + name + " --help'");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

@@ -3,18 +3,16 @@ package io.slacker.cli;
 import static io.slacker.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slacker.CallOptions;
 import io.slacker.ContentType;
-import io.slacker.SlackerClient;
 import io.slacker.Function;
 import io.slacker.Namespace;
+import io.slacker.SlackerClient;
 import io.slacker.cli.CliFixture.Run;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
-import io.slacker.testing.EmbeddedZooKeeper;
+import io.slacker.cluster.FailWhen;
 import io.slacker.cluster.Grouped;
 import io.slacker.cluster.Grouping;
-import io.slacker.cluster.FailWhen;
 import io.slacker.cluster.GroupingPolicy;
 import io.slacker.cluster.GroupingResults;
 import io.slacker.cluster.ResultMerger;
@@ -25,6 +23,7 @@ import io.slacker.examples.api.ExampleApi;
 import io.slacker.examples.api.ExampleApiImpl;
 import io.slacker.examples.api.ExampleFunctions;
 import io.slacker.internal.serialization.edn.EdnReader;
+import io.slacker.testing.EmbeddedZooKeeper;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -160,14 +159,15 @@ class ClusterCliTest {
 
         Run unavailable = run(clusterCall("no.such.ns/f", "--zk-timeout", "2s"));
         assertThat(unavailable.exit()).as(unavailable.toString()).isEqualTo(ExitCodes.UNAVAILABLE).isEqualTo(9);
-        assertThat(unavailable.err()).contains("unavailable");
+        assertThat(unavailable.err()).contains("unavailable").startsWith("slacker call: ");
 
         Run badEdn = run(clusterCall("slacker.example.api/echo", "[1"));
         assertThat(badEdn.exit()).isEqualTo(ExitCodes.BAD_EDN);
 
         Run badGrouping = run(clusterCall("slacker.example.api/echo", "[1]", "--grouping", "sometimes"));
         assertThat(badGrouping.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badGrouping.err()).contains("least-in-flight");
+        assertThat(badGrouping.err()).contains("least-in-flight")
+            .startsWith("slacker call: ").contains("try 'slacker call --help'");
 
         assertThat(run("cluster", "--cluster", CLUSTER).exit()).isEqualTo(ExitCodes.USAGE);
 

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -107,6 +108,20 @@ public final class ClusterClient implements SlackerCaller {
         });
         this.dispatcher = new Dispatcher(membership, serverData::get);
         serverData.start();
+        awaitInitialLoad(b.connectTimeout);
+    }
+
+    /** Lets reads right after {@link Builder#build()} see what ZooKeeper holds. */
+    private void awaitInitialLoad(Duration timeout) {
+        try {
+            serverData.ready().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("server data of cluster {} not loaded within {}; reads start empty", cluster, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("loading the server data of cluster {} failed", cluster, e.getCause());
+        }
     }
 
     /** A new builder. */
@@ -354,6 +369,9 @@ public final class ClusterClient implements SlackerCaller {
                 throw new IllegalStateException("zookeeper connect string or curator client required");
             }
             CuratorFramework c = curator != null ? curator : Zk.connect(zookeeper, sessionTimeout, connectTimeout);
+            if (curator != null) {
+                Zk.requireUsable(curator, connectTimeout);
+            }
             try {
                 return new ClusterClient(this, c, curator == null);
             } catch (RuntimeException e) {

@@ -51,6 +51,12 @@ public final class ClusterServer implements AutoCloseable {
     /** The namespace of the manager functions. */
     public static final String MANAGER_NAMESPACE = "slacker.cluster.manager";
 
+    /**
+     * The extension id carrying the manager token ({@link Builder#managerToken}): a string, e.g.
+     * {@code CallOptions.defaults().withExtension(MANAGER_TOKEN_EXTENSION, token)}.
+     */
+    public static final int MANAGER_TOKEN_EXTENSION = -2104;
+
     private final SlackerServer server;
     private final CuratorFramework curator;
     private final boolean ownsCurator;
@@ -239,6 +245,8 @@ public final class ClusterServer implements AutoCloseable {
         private String node;
         private Object serverData;
         private boolean manager;
+        private String managerToken;
+        private final java.util.Set<java.net.InetAddress> managerAllowed = new java.util.LinkedHashSet<>();
         private Serializers serializers = Serializers.defaults();
         private Duration sessionTimeout = Duration.ofSeconds(10);
         private Duration connectTimeout = Duration.ofSeconds(15);
@@ -304,9 +312,43 @@ public final class ClusterServer implements AutoCloseable {
         /**
          * Exposes {@code slacker.cluster.manager} (offline, offline-ns, online, online-ns,
          * set-server-data!, server-data, shutdown) on the server. Needs {@link #server(SlackerServer.Builder)}.
+         * Anyone allowed to call it can take the node offline or stop it: calls are accepted from
+         * loopback addresses only, unless {@link #managerAllowFrom} lists others, and must carry
+         * the {@link #managerToken} when one is set.
          */
         public Builder manager(boolean on) {
             this.manager = on;
+            return this;
+        }
+
+        /**
+         * Manager calls must carry this shared token as extension
+         * {@link ClusterServer#MANAGER_TOKEN_EXTENSION} (protocol v6).
+         */
+        public Builder managerToken(String token) {
+            if (token == null || token.isEmpty()) {
+                throw new IllegalArgumentException("manager token must not be empty");
+            }
+            this.managerToken = token;
+            return this;
+        }
+
+        /**
+         * The IP addresses manager calls may come from, instead of loopback only.
+         *
+         * @throws IllegalArgumentException for something that is not an IP address literal
+         */
+        public Builder managerAllowFrom(String... ipAddresses) {
+            for (String ip : ipAddresses) {
+                if (ip == null || !ip.matches("[0-9a-fA-F:.\\[\\]%]+")) {
+                    throw new IllegalArgumentException("not an IP address: " + ip);
+                }
+                try {
+                    managerAllowed.add(java.net.InetAddress.getByName(ip));
+                } catch (java.net.UnknownHostException e) {
+                    throw new IllegalArgumentException("not an IP address: " + ip, e);
+                }
+            }
             return this;
         }
 
@@ -364,6 +406,7 @@ public final class ClusterServer implements AutoCloseable {
                 SlackerServer.Builder sb = serverBuilder.copy();
                 if (manager) {
                     sb.expose(MANAGER_NAMESPACE, managerFunctions(self));
+                    sb.interceptor(new ManagerGuard(managerToken, managerAllowed));
                 }
                 server = sb.start();
             }

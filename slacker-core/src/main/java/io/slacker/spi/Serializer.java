@@ -1,6 +1,7 @@
 package io.slacker.spi;
 
 import io.slacker.ContentType;
+import io.slacker.internal.serialization.NumberLimit;
 
 /**
  * Turns values into the bytes of one content type and back.
@@ -31,4 +32,16 @@ public interface Serializer {
      * @throws SerializationException on malformed input, never anything else
      */
     Object deserialize(byte[] data);
+
+    /**
+     * This serializer refusing number literals longer than {@code max} characters (see
+     * the guide's limits); a serializer without number literals, or without such a setting,
+     * returns itself.
+     *
+     * @throws IllegalArgumentException when {@code max} is not positive
+     */
+    default Serializer withMaxNumberLength(int max) {
+        NumberLimit.validate(max);
+        return this;
+    }
 }

@@ -2,6 +2,7 @@ package io.slacker.spi;
 
 import io.slacker.ContentType;
 import io.slacker.internal.serialization.DeflateSerializer;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.internal.serialization.edn.EdnSerializer;
 import io.slacker.internal.serialization.json.JsonSerializer;
 import io.slacker.internal.serialization.kryo.KryoSerializer;
@@ -17,7 +18,12 @@ import java.util.Set;
  * The serializers available to a client or server, by content type. Immutable; build one with
  * {@link #builder()} or take {@link #defaults()}. The deflate variants ({@code deflate-carb},
  * {@code deflate-json}, {@code deflate-clj}, {@code deflate-nippy}) are derived from the inner
- * serializers unless registered explicitly.
+ * serializers unless registered explicitly. transit-json and transit-msgpack are among the defaults
+ * only when the optional transit-java is on the classpath.
+ *
+ * <p>Every built-in decoder refuses number literals longer than 1,000 characters (the default)
+ * (1,000) characters with a {@link SerializationException}; {@link #withMaxNumberLength} and
+ * {@link Builder#maxNumberLength} change that limit for all of them at once.
  */
 public final class Serializers {
     private static final class Defaults {
@@ -40,10 +46,41 @@ public final class Serializers {
                 .register(new JsonSerializer())
                 .register(new KryoSerializer())
                 .register(EdnSerializer.standard())
-                .register(new NippySerializer())
-                .register(TransitSerializer.json())
-                .register(TransitSerializer.msgpack());
+                .register(new NippySerializer());
+        if (transitPresent()) {
+            b.register(TransitSerializer.json()).register(TransitSerializer.msgpack());
+        }
         return b.build();
+    }
+
+    /** Whether transit-java (an optional dependency) is on the classpath. */
+    static boolean transitPresent() {
+        try {
+            Class.forName("com.cognitect.transit.TransitFactory", false, Serializers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why a content type has no serializer here, with the fix when there is one (transit-java is an
+     * optional dependency).
+     */
+    public static String unsupportedReason(ContentType type) {
+        return "unsupported content type " + type.wireName() + " (" + type.code() + ")" + missingHint(type);
+    }
+
+    /**
+     * What to add for a content type that has no serializer: for transit without transit-java on the
+     * classpath, a sentence starting with ": "; else empty.
+     */
+    public static String missingHint(ContentType type) {
+        if ((type == ContentType.TRANSIT_JSON || type == ContentType.TRANSIT_MSGPACK) && !transitPresent()) {
+            return ": transit needs com.cognitect:transit-java on the classpath, an optional dependency"
+                + " of slacker-core; add it to your pom (its version comes with slacker-bom)";
+        }
+        return "";
     }
 
     /** An empty builder. */
@@ -59,7 +96,7 @@ public final class Serializers {
     public Serializer get(ContentType type) {
         Serializer s = byType.get(Objects.requireNonNull(type, "type"));
         if (s == null) {
-            throw new SerializationException("unsupported content type " + type.wireName() + " (" + type.code() + ")");
+            throw new SerializationException(unsupportedReason(type));
         }
         return s;
     }
@@ -67,6 +104,19 @@ public final class Serializers {
     /** Whether a serializer for this content type is available. */
     public boolean supports(ContentType type) {
         return type != null && byType.containsKey(type);
+    }
+
+    /**
+     * These serializers with another limit on number literals (characters of a text literal, or
+     * the decimal digits a binary big integer can hold); see the guide's limits.
+     *
+     * @throws IllegalArgumentException when {@code max} is not positive
+     */
+    public Serializers withMaxNumberLength(int max) {
+        NumberLimit.validate(max);
+        Map<ContentType, Serializer> out = new EnumMap<>(ContentType.class);
+        byType.forEach((t, s) -> out.put(t, s.withMaxNumberLength(max)));
+        return new Serializers(out);
     }
 
     /** The supported content types, in wire-number order. */
@@ -84,6 +134,7 @@ public final class Serializers {
         private final Map<ContentType, Serializer> byType = new EnumMap<>(ContentType.class);
         private boolean deriveDeflate = true;
         private int maxInflatedBytes = DeflateSerializer.DEFAULT_MAX_INFLATED_BYTES;
+        private int maxNumberLength;
 
         private Builder() {
         }
@@ -139,15 +190,26 @@ public final class Serializers {
             return this;
         }
 
+        /**
+         * The longest number literal every registered serializer accepts (default: each one's
+         * own, 1,000 for the built-in ones); see the guide's limits.
+         */
+        public Builder maxNumberLength(int max) {
+            this.maxNumberLength = NumberLimit.validate(max);
+            return this;
+        }
+
         /** The registry. */
         public Serializers build() {
             Map<ContentType, Serializer> all = new EnumMap<>(byType);
+            if (maxNumberLength > 0) {
+                all.replaceAll((t, s) -> s.withMaxNumberLength(maxNumberLength));
+            }
             if (deriveDeflate) {
-                for (Map.Entry<ContentType, Serializer> e : byType.entrySet()) {
-                    ContentType t = e.getKey();
+                for (ContentType t : byType.keySet()) {
                     if (!t.isDeflate() && ContentType.fromCode(t.code() + 10) != null) {
                         all.putIfAbsent(DeflateSerializer.deflateOf(t),
-                                new DeflateSerializer(e.getValue(), maxInflatedBytes, java.util.zip.Deflater.DEFAULT_COMPRESSION));
+                                new DeflateSerializer(all.get(t), maxInflatedBytes, java.util.zip.Deflater.DEFAULT_COMPRESSION));
                     }
                 }
             }

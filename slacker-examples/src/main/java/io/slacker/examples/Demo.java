@@ -40,7 +40,9 @@ public final class Demo {
                 say("random:            timestamp() = %d", api.timestamp());
                 say("servers:           %s (leader %s)", client.servers("slacker.example.api"), client.leader("slacker.example.api"));
                 say("all/vector:        allTimestamps() = %s", api.allTimestamps());
-                say("least-in-flight:   leastBusyCounter() = %s", api.leastBusyCounter());
+                Map.Entry<String, Long> leastBusy = api.leastBusyCounter().entrySet().iterator().next();
+                say("least-in-flight:   the server with the fewest calls in flight, %s, has counter = %d",
+                    leastBusy.getKey(), leastBusy.getValue());
                 say("async:             timestampAsync() = %d", api.timestampAsync().get(5, TimeUnit.SECONDS));
                 CompletableFuture<List<Long>> viaCallback = new CompletableFuture<>();
                 api.randInts(3, (result, error) -> {

@@ -25,7 +25,7 @@ class DemoTest {
         assertThat(out).contains("embedded ZooKeeper on 127.0.0.1:")
             .containsPattern("random: +timestamp\\(\\) = \\d+")
             .containsPattern("all/vector: +allTimestamps\\(\\) = \\[\\d+, \\d+\\]")
-            .containsPattern("least-in-flight: +leastBusyCounter\\(\\) = \\{127\\.0\\.0\\.1:\\d+=\\d+\\}")
+            .containsPattern("least-in-flight: +the server with the fewest calls in flight, 127\\.0\\.0\\.1:\\d+, has counter = \\d+")
             .containsPattern("async: +timestampAsync\\(\\) = \\d+")
             .containsPattern("callback: +randInts\\(3\\) = \\[\\d+, \\d+, \\d+\\]")
             .contains("remote exception:  java.lang.RuntimeException: Expected exception.")

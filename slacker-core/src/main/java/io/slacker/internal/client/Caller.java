@@ -8,6 +8,7 @@ import io.slacker.CallTimeoutException;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
+import io.slacker.FrameTooLargeException;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
@@ -22,6 +23,7 @@ import io.slacker.internal.protocol.ResultCode;
 import io.slacker.internal.serialization.edn.EdnPrinter;
 import io.slacker.spi.Interceptor;
 import io.slacker.spi.Serializer;
+import io.slacker.spi.Serializers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -109,7 +111,7 @@ final class Caller {
         }
         if (!config.serializers().supports(s.contentType())) {
             throw new SlackerException("no serializer for content type " + s.contentType().wireName()
-                + " (calling " + ctx.fullName() + ")");
+                + Serializers.missingHint(s.contentType()) + " (calling " + ctx.fullName() + ")");
         }
         Serializer ser = config.serializers().get(s.contentType());
         byte[] data = ser.serialize(ctx.args());
@@ -118,6 +120,15 @@ final class Caller {
             for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
                 exts.add(new Extension(e.getKey(), ser.serialize(e.getValue())));
             }
+        }
+        long body = (long) data.length + ctx.fullName().getBytes(StandardCharsets.UTF_8).length;
+        for (Extension e : exts) {
+            body += e.value().length;
+        }
+        if (body > config.maxBody()) {
+            throw new FrameTooLargeException(ctx.fullName() + ": the encoded call body of " + body
+                + " bytes exceeds the limit of " + config.maxBody() + " bytes (maxBodySize); nothing was sent", body,
+                config.maxBody());
         }
         return new Prepared(ctx, s, ser, data, exts);
     }

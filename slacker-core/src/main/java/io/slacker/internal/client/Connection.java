@@ -15,6 +15,8 @@ import io.slacker.internal.protocol.Frame;
 import io.slacker.internal.protocol.FrameDecoder;
 import io.slacker.internal.protocol.FrameEncoder;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** Clojure slacker releases with server-hello are 0.17 and later; this library is 0.1.x. */
+    private static final Pattern CLOJURE_SLACKER_VERSION = Pattern.compile("0\\.(\\d+)\\..*");
+    private static final int CLOJURE_SLACKER_MIN_MINOR = 13;
 
     private final ClientConfig config;
     private final EventLoopGroup group;
@@ -59,6 +64,18 @@ final class Connection {
 
     void serverHello(String version) {
         serverVersion = version;
+    }
+
+    /**
+     * Whether a server-hello version names a Clojure slacker (0.13 and later), which closes the
+     * connection on a request for an unknown function instead of answering not-found.
+     */
+    static boolean isClojureSlacker(String helloVersion) {
+        if (helloVersion == null || helloVersion.equals(io.slacker.Version.get())) {
+            return false;
+        }
+        Matcher m = CLOJURE_SLACKER_VERSION.matcher(helloVersion);
+        return m.matches() && m.group(1).length() < 6 && Integer.parseInt(m.group(1)) >= CLOJURE_SLACKER_MIN_MINOR;
     }
 
     /** The live channel if there is one, else null (does not connect; lock-free). */
@@ -190,7 +207,12 @@ final class Connection {
             }
         }
         LOG.debug("connection to {} closed", address());
-        pending.failAll(ch, () -> new ConnectionBrokenException("connection to " + address() + " lost"));
+        String version = serverVersion;
+        String why = isClojureSlacker(version)
+            ? ": the server closed the connection; a Clojure slacker server does that for an unknown function"
+                + " (server version " + version + ")"
+            : "";
+        pending.failAll(ch, () -> new ConnectionBrokenException("connection to " + address() + " lost" + why));
     }
 
     /** Closes the connection for good. */

@@ -282,8 +282,8 @@ public final class FrameCodec {
         private byte[] bytes(long len) {
             budget -= len;
             if (budget < 0) {
-                throw new MalformedFrameException("frame body of more than the maximum " + (budget + len) + " bytes left (declared "
-                    + len + ")", ResultCode.INVALID_PACKET, version, tid, false);
+                throw new MalformedFrameException("frame too large: a part of " + len + " bytes exceeds the " + (budget + len)
+                    + " bytes left of the maximum body size", ResultCode.INVALID_PACKET, version, tid, false);
             }
             need((int) len);
             if (len == 0) {

@@ -28,6 +28,24 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         this.maxBody = maxBody;
     }
 
+    /** Bytes received and held for a frame not complete yet. */
+    public int bufferedBytes() {
+        return internalBuffer().readableBytes();
+    }
+
+    /** The version byte of the frame being received, or {@link Frame#V6} when not known yet. */
+    public int pendingVersion() {
+        ByteBuf b = internalBuffer();
+        int v = b.readableBytes() >= 1 ? b.getUnsignedByte(b.readerIndex()) : Frame.V6;
+        return v == Frame.V5 ? v : Frame.V6;
+    }
+
+    /** The transaction id of the frame being received, or 0 when not known yet. */
+    public int pendingTid() {
+        ByteBuf b = internalBuffer();
+        return b.readableBytes() >= 5 ? b.getInt(b.readerIndex() + 1) : 0;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {

@@ -5,6 +5,7 @@ import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.zip.Adler32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -12,7 +13,9 @@ import java.util.zip.Inflater;
 /**
  * A deflate content type ({@code deflate-carb}, {@code deflate-json}, {@code deflate-clj},
  * {@code deflate-nippy}): the inner serializer's bytes in a zlib stream (RFC 1950, as
- * {@link Deflater} writes by default).
+ * {@link Deflater} writes by default). Payloads under {@value #STORE_BELOW_BYTES} bytes go as one
+ * stored (uncompressed) block of a zlib stream, which every inflater reads: for them zlib's fixed
+ * cost per stream would be most of the call's serialization cost, for next to no saving.
  *
  * <p>Inflation is bounded: a stream that inflates to more than the maximum (default
  * {@value #DEFAULT_MAX_INFLATED_BYTES} bytes) is rejected as a zip bomb before more memory is
@@ -22,6 +25,13 @@ import java.util.zip.Inflater;
 public final class DeflateSerializer implements Serializer {
     /** The default limit of inflated bytes: 16 MiB. */
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * Payloads shorter than this are sent as one stored block: zlib's set-up per stream (clearing
+     * its hash table, building Huffman trees) costs about 2 us, several times the
+     * serialization of such a payload, and compressing a few dozen bytes saves a few bytes at most.
+     */
+    public static final int STORE_BELOW_BYTES = 64;
 
     private final ContentType contentType;
     private final Serializer inner;
@@ -70,6 +80,12 @@ public final class DeflateSerializer implements Serializer {
         return t;
     }
 
+    /** The wrapped serializer with another number-literal limit, wrapped the same way. */
+    @Override
+    public DeflateSerializer withMaxNumberLength(int max) {
+        return new DeflateSerializer(inner.withMaxNumberLength(max), maxInflatedBytes, level);
+    }
+
     /** The wrapped serializer. */
     public Serializer inner() {
         return inner;
@@ -87,6 +103,9 @@ public final class DeflateSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         byte[] plain = inner.serialize(value);
+        if (plain.length < STORE_BELOW_BYTES) {
+            return stored(plain);
+        }
         Deflater deflater = deflaters.get();
         try {
             deflater.setInput(plain);
@@ -103,6 +122,31 @@ public final class DeflateSerializer implements Serializer {
         } finally {
             deflater.reset();
         }
+    }
+
+    /**
+     * A zlib stream of one stored (uncompressed) block: header {@code 78 01}, block header,
+     * length and its complement (little-endian), the bytes, Adler-32 (big-endian).
+     */
+    private static byte[] stored(byte[] plain) {
+        int n = plain.length;
+        byte[] out = new byte[n + 11];
+        out[0] = 0x78; // deflate, 32 KiB window
+        out[1] = 0x01; // no dictionary, "fastest" level; 0x7801 is a multiple of 31
+        out[2] = 0x01; // final block, stored
+        out[3] = (byte) n;
+        out[4] = (byte) (n >>> 8);
+        out[5] = (byte) ~n;
+        out[6] = (byte) (~n >>> 8);
+        System.arraycopy(plain, 0, out, 7, n);
+        Adler32 adler = new Adler32();
+        adler.update(plain);
+        int sum = (int) adler.getValue();
+        out[n + 7] = (byte) (sum >>> 24);
+        out[n + 8] = (byte) (sum >>> 16);
+        out[n + 9] = (byte) (sum >>> 8);
+        out[n + 10] = (byte) sum;
+        return out;
     }
 
     @Override

@@ -50,11 +50,13 @@ final class CallTracker {
         return true;
     }
 
-    /** The connection closed: nothing more will be sent for its calls. */
+    /**
+     * The connection closed: nothing more will be sent for its calls. They still count as in
+     * flight until they end (graceful stop waits for them); a call still queued ends at once.
+     */
     void abandonAll() {
-        for (Map.Entry<Integer, Running> e : running.entrySet()) {
-            e.getValue().abandoned = true;
-            finish(e.getKey(), e.getValue());
+        for (Running r : running.values()) {
+            r.abandoned = true;
         }
     }
 

@@ -45,11 +45,12 @@ final class HttpTransport {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     if (server.accept(ch)) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxBody), new Handler(server));
+                        ch.pipeline().addLast(server.idleHandler(), InboundGuard.http(server.limits()), new HttpServerCodec(),
+                            new HttpObjectAggregator(maxBody), new Handler(server));
                     }
                 }
             }).bind(server.config().host(), server.config().httpPort()).sync().channel();
-        server.accept(ch);
+        server.listening(ch);
         return ch;
     }
 
@@ -64,6 +65,7 @@ final class HttpTransport {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            InboundGuard.httpRequestComplete(ctx.pipeline());
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             Channel ch = ctx.channel();
             if (!req.decoderResult().isSuccess()) {

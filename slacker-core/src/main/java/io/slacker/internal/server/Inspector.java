@@ -48,12 +48,19 @@ final class Inspector {
         return edn.serialize(result);
     }
 
-    /** {@code ("ns/fn" ...)}: every function whose {@code ns/fn} starts with the prefix (all for null). */
+    /**
+     * {@code ("ns/fn" ...)}: every function whose {@code ns/fn} starts with the prefix (all for
+     * null), in the order the Clojure server lists the same names ({@link ClojureKeyOrder}).
+     */
     List<Object> functions(String prefix) {
-        List<Object> names = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (ExposedFunction f : registry.all()) {
-            if (prefix == null || f.fullName().startsWith(prefix)) {
-                names.add(f.fullName());
+            all.add(f.fullName());
+        }
+        List<Object> names = new ArrayList<>();
+        for (String name : ClojureKeyOrder.of(all)) {
+            if (prefix == null || name.startsWith(prefix)) {
+                names.add(name);
             }
         }
         return ClojureList.copyOf(names);

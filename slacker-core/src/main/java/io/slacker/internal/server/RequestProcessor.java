@@ -36,6 +36,7 @@ final class RequestProcessor {
     private static final Keyword MSG = Keyword.of("msg");
     private static final Keyword STACKTRACE = Keyword.of("stacktrace");
 
+    private final WarnLimiter poolFull = new WarnLimiter(LOG, 1_000);
     private final FunctionRegistry registry;
     private final Serializers serializers;
     private final Interceptor interceptor;
@@ -86,6 +87,7 @@ final class RequestProcessor {
                 running.future = f;
             }
         } catch (RejectedExecutionException e) {
+            poolFull.warn("{}: call of {} refused: thread pool full", remote, fname);
             reply.error(ResultCode.THREAD_POOL_FULL, "thread pool full for " + ns);
             done.run();
         }

@@ -35,7 +35,11 @@ public record ServerConfig(
     String version,
     boolean sendStackTraces,
     SslContext sslContext,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    Duration frameReadTimeout,
+    Duration idleTimeout,
+    int maxConnections,
+    long inboundBudget) {
 
     /** Copies the collections. */
     public ServerConfig {

@@ -12,6 +12,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.ConnectedClient;
 import io.slacker.data.Keyword;
@@ -46,6 +47,7 @@ public final class ServerRuntime implements ServerContext {
     private final ChannelGroup channels = new DefaultChannelGroup("slacker", GlobalEventExecutor.INSTANCE);
     private final Map<Channel, ConnectedClient> clients = new ConcurrentHashMap<>();
     private final CallGate gate = new CallGate();
+    private final InboundLimits limits;
     private final RequestProcessor processor;
     private final Inspector inspector;
     private final Channel serverChannel;
@@ -55,6 +57,8 @@ public final class ServerRuntime implements ServerContext {
     /** Binds and starts; on failure nothing stays running. */
     public ServerRuntime(ServerConfig config) throws InterruptedException {
         this.config = config;
+        this.limits = new InboundLimits(config.maxConnections(), config.frameReadTimeout(), config.idleTimeout(),
+            config.inboundBudget());
         WorkerPool defaultPool = new WorkerPool(config.threads(), config.queueSize(), "slacker-worker");
         ownedPools.add(defaultPool);
         Map<String, CallExecutor> executors = new LinkedHashMap<>();
@@ -103,6 +107,7 @@ public final class ServerRuntime implements ServerContext {
                         return;
                     }
                     ChannelPipeline p = ch.pipeline();
+                    p.addLast("idle", idleHandler());
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
@@ -110,23 +115,52 @@ public final class ServerRuntime implements ServerContext {
                     p.addLast("flush", new FlushConsolidationHandler(256, true));
                     p.addLast("decoder", new FrameDecoder(config.maxFrameBody()));
                     p.addLast("encoder", FrameEncoder.INSTANCE);
+                    p.addLast("guard", InboundGuard.tcp(limits));
                     p.addLast("invalid", InvalidFrameHandler.INSTANCE);
                     p.addLast("slacker", new ServerHandler(ServerRuntime.this));
                 }
             });
         Channel ch = boot.bind(config.host(), config.port()).sync().channel();
-        channels.add(ch);
+        listening(ch);
         return ch;
     }
 
-    /** Registers a new connection of any transport, or closes it when the server is stopping. */
+    /**
+     * Registers a new connection of any transport, or closes it when the server is stopping or
+     * has its {@linkplain InboundLimits#admit most connections} already.
+     */
     boolean accept(Channel ch) {
-        if (gate.closing()) {
+        if (gate.closing() || !limits.admit(ch)) {
             ch.close();
             return false;
         }
         channels.add(ch);
         return true;
+    }
+
+    /** Registers a listening socket (closed on stop, not counted as a connection). */
+    void listening(Channel ch) {
+        channels.add(ch);
+    }
+
+    /** Closes a connection that received nothing within the idle timeout (the guard acts on the event). */
+    IdleStateHandler idleHandler() {
+        return new IdleStateHandler(limits.idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS);
+    }
+
+    /** The connection and inbound-buffer limits. */
+    InboundLimits limits() {
+        return limits;
+    }
+
+    /** Open connections (TCP and HTTP). */
+    public int connectionCount() {
+        return limits.connections();
+    }
+
+    /** Bytes held in incomplete frames and HTTP requests, all connections together. */
+    public long inboundBufferedBytes() {
+        return limits.held();
     }
 
     /** The settings. */

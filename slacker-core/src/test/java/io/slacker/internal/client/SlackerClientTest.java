@@ -268,9 +268,29 @@ class SlackerClientTest {
         });
         SlackerClient c = client(builder(s).timeout(Duration.ofSeconds(10)));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> c.call("no.such.ns", "f", List.of())).isExactlyInstanceOf(ConnectionBrokenException.class);
+        // the hello named a Clojure slacker (0.18.0-SNAPSHOT): the message says what that means
+        assertThatThrownBy(() -> c.call("no.such.ns", "f", List.of())).isExactlyInstanceOf(ConnectionBrokenException.class)
+            .hasMessage("connection to " + s.address() + " lost: the server closed the connection; a Clojure slacker"
+                + " server does that for an unknown function (server version 0.18.0-SNAPSHOT)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(c.call("test.api", "echo", List.of(7L))).isEqualTo(7L);
+    }
+
+    @Test
+    void otherServersClosingOnARequestAreNotTakenForClojure() throws Exception {
+        for (String hello : List.of("0.1.0", "1.18.0", "0.18", io.slacker.Version.get())) {
+            FakeServer s = server(r -> {
+                if (r.frame() instanceof Frame.ClientHello) {
+                    r.channel().writeAndFlush(new Frame.ServerHello(6, 0, hello));
+                } else if (r.frame() instanceof Frame.Request) {
+                    r.channel().close();
+                }
+            });
+            SlackerClient c = client(builder(s));
+            assertThatThrownBy(() -> c.call("no.such.ns", "f", List.of())).as(hello)
+                .isExactlyInstanceOf(ConnectionBrokenException.class)
+                .hasMessage("connection to " + s.address() + " lost");
+        }
     }
 
     @Test

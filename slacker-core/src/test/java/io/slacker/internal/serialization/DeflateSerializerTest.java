@@ -64,6 +64,37 @@ class DeflateSerializerTest {
         assertThat(checked).isGreaterThanOrEqualTo(2);
     }
 
+    /** Inflates with a plain {@link Inflater}, as any zlib reader (the Clojure side's too) would. */
+    private static byte[] inflate(byte[] zlib) throws Exception {
+        Inflater inf = new Inflater();
+        inf.setInput(zlib);
+        byte[] out = new byte[4096];
+        int n = inf.inflate(out);
+        assertThat(inf.finished()).isTrue();
+        assertThat(inf.getRemaining()).isZero();
+        inf.end();
+        return Arrays.copyOf(out, n);
+    }
+
+    @Test
+    void smallPayloadsAreStoredLargerOnesCompressedBothStandardZlib() throws Exception {
+        Serializer json = new JsonSerializer();
+        DeflateSerializer s = new DeflateSerializer(json);
+        for (int len = 0; len < 200; len++) {
+            String value = "a".repeat(len);
+            byte[] plain = json.serialize(value);
+            byte[] bytes = s.serialize(value);
+            assertThat(inflate(bytes)).as("length %d", len).isEqualTo(plain);
+            assertThat(s.deserialize(bytes)).isEqualTo(value);
+            boolean stored = (bytes[2] & 0x07) == 0x01; // final block, type 00 (stored)
+            assertThat(stored).as("stored at %d bytes", plain.length)
+                .isEqualTo(plain.length < DeflateSerializer.STORE_BELOW_BYTES);
+            if (!stored) {
+                assertThat(bytes.length).isLessThan(plain.length); // a run of 'a's compresses
+            }
+        }
+    }
+
     @Test
     void contentTypes() {
         assertThat(new DeflateSerializer(new JsonSerializer()).contentType()).isEqualTo(ContentType.DEFLATE_JSON);

@@ -9,14 +9,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Queue;
@@ -25,22 +20,30 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The baseline of {@link RpcBenchmark}: a plain Netty echo server and client over NIO on the
- * loopback, messages framed by a 4-byte length ({@link LengthFieldBasedFrameDecoder} /
- * {@link LengthFieldPrepender}), with no serialization and no protocol.
+ * The baseline of {@link RpcBenchmark}: a plain Netty echo server and client on the loopback
+ * (epoll where available, see {@link BenchTransport}), messages framed by a 4-byte length
+ * ({@link LengthFieldBasedFrameDecoder}), with no serialization and no protocol.
  *
- * <p>The server either echoes on its I/O thread (write in {@code channelRead}, flush in
- * {@code channelReadComplete}: the best Netty can do), or, with a worker pool, hands every
- * message to a pool thread which writes and flushes it back, the way a slacker server runs each
- * call on its worker pool. The client sends from the caller's thread and matches echoes to
- * requests in order (the echo of one connection comes back in request order), completing one
- * callback per message: the least plumbing an RPC client needs.
+ * <p>The server either echoes each frame as it came on its I/O thread (write in
+ * {@code channelRead}, one flush per read burst in {@code channelReadComplete}: the best Netty
+ * can do), or, with a worker pool, hands every frame to a pool thread which writes and flushes it
+ * back, the way a slacker server runs each call on its worker pool. The client queues frames from
+ * the callers' threads and writes them on its event loop, one flush per batch (one wake-up of
+ * the loop, not one per frame), and matches echoes to requests in order (the echo of one
+ * connection comes back in request order), completing one callback per message: the least
+ * plumbing an RPC client needs.
  */
 final class RawEcho {
     private RawEcho() {
+    }
+
+    /** Whole frames, the 4-byte length included: the server echoes a frame as it came. */
+    private static LengthFieldBasedFrameDecoder frames() {
+        return new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 0);
     }
 
     /** A raw echo server on 127.0.0.1 (a free port). */
@@ -53,23 +56,20 @@ final class RawEcho {
         /**
          * Starts the server.
          *
-         * @param ioThreads event loop threads for the connections
+         * @param ioThreads event loop threads for the connections (0: Netty's default)
          * @param workers   0 to echo on the I/O thread, else the size of the worker pool that echoes
          */
         Server(int ioThreads, int workers) throws InterruptedException {
-            this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raw-accept", true),
-                NioIoHandler.newFactory());
-            this.io = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("raw-io", true),
-                NioIoHandler.newFactory());
+            this.boss = BenchTransport.group(1, "raw-accept");
+            this.io = BenchTransport.group(ioThreads, "raw-io");
             this.workers = workers > 0
                 ? Executors.newFixedThreadPool(workers, new DefaultThreadFactory("raw-worker", true)) : null;
-            ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+            ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(BenchTransport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4));
-                        ch.pipeline().addLast(new LengthFieldPrepender(4));
+                        ch.pipeline().addLast(frames());
                         ch.pipeline().addLast(Server.this.workers == null ? new DirectEcho() : new PooledEcho(Server.this.workers));
                     }
                 });
@@ -121,27 +121,27 @@ final class RawEcho {
     /** What to do with one echo. */
     @FunctionalInterface
     interface Completion {
-        /** Called on the client's I/O thread with the echoed bytes (released afterwards). */
+        /** Called on the client's I/O thread with the echoed frame, length included (released afterwards). */
         void done(ByteBuf echo);
     }
 
     /** One client connection. Sends from any thread; in-order matching of echoes to completions. */
     static final class Client implements AutoCloseable {
         private final Channel channel;
-        private final byte[] payload;
         private final Queue<Completion> waiting = new ConcurrentLinkedQueue<>();
+        private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean drainScheduled = new AtomicBoolean();
+        private final Runnable drain = this::drain;
         private final LongAdder errors = new LongAdder();
 
-        /** Connects to the server on {@code port} with an event loop of {@code group}. */
-        Client(EventLoopGroup group, int port, byte[] payload) throws InterruptedException {
-            this.payload = payload;
-            Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        /** Connects to the server on {@code port} with an event loop of {@code group} (of {@link BenchTransport}). */
+        Client(EventLoopGroup group, int port) throws InterruptedException {
+            Bootstrap b = new Bootstrap().group(group).channel(BenchTransport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4));
-                        ch.pipeline().addLast(new LengthFieldPrepender(4));
+                        ch.pipeline().addLast(frames());
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
@@ -162,17 +162,29 @@ final class RawEcho {
          * Sends the payload; {@code completion} runs when its echo arrives. Calls on one client
          * must come from one thread at a time (the order of sends is the order of echoes).
          */
-        void send(Completion completion) {
+        void send(byte[] payload, Completion completion) {
             waiting.add(completion);
-            ByteBuf buf = channel.alloc().ioBuffer(payload.length).writeBytes(payload);
-            channel.writeAndFlush(buf, channel.voidPromise());
+            outbound.add(channel.alloc().ioBuffer(4 + payload.length).writeInt(payload.length).writeBytes(payload));
+            if (drainScheduled.compareAndSet(false, true)) {
+                channel.eventLoop().execute(drain);
+            }
+        }
+
+        /** On the event loop: writes what the callers queued, one flush for all of it. */
+        private void drain() {
+            drainScheduled.set(false); // a send from now on schedules the next drain
+            ByteBuf buf;
+            while ((buf = outbound.poll()) != null) {
+                channel.write(buf, channel.voidPromise());
+            }
+            channel.flush();
         }
 
         /** Sends the payload and waits for its echo: a blocking round trip. */
-        void roundTrip() throws Exception {
+        void roundTrip(byte[] payload) throws Exception {
             CompletableFuture<Integer> f = new CompletableFuture<>();
-            send(echo -> f.complete(echo.readableBytes()));
-            if (f.get(10, TimeUnit.SECONDS) != payload.length) {
+            send(payload, echo -> f.complete(echo.readableBytes()));
+            if (f.get(10, TimeUnit.SECONDS) != 4 + payload.length) {
                 errors.increment();
             }
         }
@@ -182,14 +194,12 @@ final class RawEcho {
             return errors.sum();
         }
 
-        /** Whether the echo has the payload's length. */
-        boolean matches(ByteBuf echo) {
-            return echo.readableBytes() == payload.length;
-        }
-
         @Override
         public void close() {
             channel.close().syncUninterruptibly();
+            for (ByteBuf buf = outbound.poll(); buf != null; buf = outbound.poll()) {
+                buf.release();
+            }
         }
     }
 }

@@ -99,6 +99,7 @@ public final class SerializationBenchmark {
             }
         }
         print(cells);
+        printSummary(cells);
         System.out.printf(Locale.ROOT, "(%d content types, %d cells, best of %d rounds of %.2f s, measured in %.0f s)%n",
             serializers.contentTypes().size(), cells.size(), rounds, seconds / rounds, (System.nanoTime() - start) / 1e9);
     }
@@ -141,6 +142,36 @@ public final class SerializationBenchmark {
             now = System.nanoTime();
         } while (now < deadline);
         return count * 1e9 / (now - start);
+    }
+
+    /**
+     * transit against EDN (clj), the format it competes with for Clojure peers, as the mean of
+     * the encode and decode ratios; and the fixed cost of deflate: the extra nanoseconds per
+     * encode + decode of the small payload over its inner format.
+     */
+    private static void printSummary(List<Cell> cells) {
+        Map<String, Cell> byName = new LinkedHashMap<>();
+        cells.forEach(c -> byName.put(c.payload + "/" + c.format, c));
+        for (String payload : List.of("small", "medium")) {
+            Cell clj = byName.get(payload + "/clj");
+            for (String transit : List.of("transit-json", "transit-msgpack")) {
+                Cell t = byName.get(payload + "/" + transit);
+                if (clj != null && t != null) {
+                    System.out.printf(Locale.ROOT, "%-7s %-16s speed / clj: encode %.2f, decode %.2f%n", payload, transit,
+                        t.encodeOps / clj.encodeOps, t.decodeOps / clj.decodeOps);
+                }
+            }
+        }
+        for (String inner : List.of("carb", "json", "clj", "nippy")) {
+            Cell plain = byName.get("small/" + inner);
+            Cell deflated = byName.get("small/deflate-" + inner);
+            if (plain != null && deflated != null) {
+                double extra = 1e9 / deflated.encodeOps + 1e9 / deflated.decodeOps - 1e9 / plain.encodeOps
+                    - 1e9 / plain.decodeOps;
+                System.out.printf(Locale.ROOT, "small   deflate-%-8s fixed cost over %s: %.0f ns per encode + decode%n",
+                    inner, inner, extra);
+            }
+        }
     }
 
     private static void print(List<Cell> cells) {

@@ -4,16 +4,21 @@ import java.io.Closeable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheBridge;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Watches {@code servers/*} and keeps each server's decoded data. */
+/**
+ * Watches {@code servers/*} and keeps each server's decoded data (a {@link CuratorCacheBridge}:
+ * one-shot watches on clients made by {@link Zk}, so ZooKeeper 3.5 servers work).
+ */
 public final class ServerDataWatch implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerDataWatch.class);
 
@@ -26,13 +31,14 @@ public final class ServerDataWatch implements Closeable {
     private static final Object NIL = new Object();
 
     private final String serversPath;
-    private final CuratorCache cache;
+    private final CuratorCacheBridge cache;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     /** @param decoder turns node data (may be null or empty) into a value */
     public ServerDataWatch(CuratorFramework client, ZkPaths paths, Function<byte[], Object> decoder, Listener listener) {
         this.serversPath = paths.servers();
-        this.cache = CuratorCache.build(client, serversPath);
+        this.cache = CuratorCache.bridgeBuilder(client, serversPath).build();
         cache.listenable().addListener(CuratorCacheListener.builder()
             .forCreatesAndChanges((oldNode, node) -> update(node, decoder, listener))
             .forDeletes(old -> {
@@ -42,6 +48,7 @@ public final class ServerDataWatch implements Closeable {
                     listener.changed(addr, null, true);
                 }
             })
+            .forInitialized(() -> ready.complete(null))
             .build());
     }
 
@@ -69,6 +76,11 @@ public final class ServerDataWatch implements Closeable {
     /** Starts watching. */
     public void start() {
         cache.start();
+    }
+
+    /** Completes once the first full read is done. */
+    public CompletableFuture<Void> ready() {
+        return ready;
     }
 
     /** A server's data, or {@code null}. */

@@ -6,17 +6,29 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.apache.curator.utils.ZookeeperCompatibility;
 
-/** Curator client construction and small ZooKeeper helpers. */
+/**
+ * Curator client construction and small ZooKeeper helpers. The clients made here use one-shot
+ * watches only ({@link #COMPATIBILITY}), so every recipe works with ZooKeeper servers 3.5 and later.
+ */
 public final class Zk {
+    /** No persistent recursive watches: they exist only in ZooKeeper servers 3.6 and later. */
+    public static final ZookeeperCompatibility COMPATIBILITY = ZookeeperCompatibility.builder()
+        .hasPersistentWatchers(false).build();
+    /** How long the version check waits for each server. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private Zk() {
     }
 
     /**
-     * A started Curator client, connected within {@code connectTimeout}.
+     * A started Curator client, connected within {@code connectTimeout}, working with ZooKeeper
+     * servers 3.5 and later.
      *
-     * @throws IllegalStateException when ZooKeeper cannot be reached in time
+     * @throws IllegalStateException when ZooKeeper cannot be reached in time, or its version is
+     *                               known to be older than 3.5
      */
     public static CuratorFramework connect(String connectString, Duration sessionTimeout, Duration connectTimeout) {
         CuratorFramework c = CuratorFrameworkFactory.builder()
@@ -25,8 +37,12 @@ public final class Zk {
             .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
             // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
             // over by themselves after a reconnect
-            .retryPolicy(new ExponentialBackoffRetry(100, 5, 1000))
+            // (bounded: ExponentialBackoffRetry logs a WARN each time it caps a sleep)
+            .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 5))
+            .zookeeperCompatibility(COMPATIBILITY)
             .build();
+        ConnectionLog.quietCurator();
+        ConnectionLog.attach(c, connectString);
         c.start();
         boolean ok;
         try {
@@ -39,7 +55,38 @@ public final class Zk {
             c.close();
             throw new IllegalStateException("cannot connect to ZooKeeper at " + connectString + " within " + connectTimeout);
         }
+        try {
+            requireUsable(c, connectTimeout);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return c;
+    }
+
+    /**
+     * Refuses a ZooKeeper server this library cannot work with through {@code client}: one older
+     * than 3.5, or one older than 3.6 when the client uses persistent watches. A server that does
+     * not tell its version (the {@code srvr} command disabled) is given the benefit of the doubt.
+     *
+     * @throws IllegalStateException naming the server version
+     */
+    public static void requireUsable(CuratorFramework client, Duration timeout) {
+        String connect = client.getZookeeperClient().getCurrentConnectionString();
+        Duration perServer = timeout.compareTo(PROBE_TIMEOUT) < 0 ? timeout : PROBE_TIMEOUT;
+        ServerVersion v = ServerVersion.ask(connect, perServer).orElse(null);
+        if (v == null) {
+            return;
+        }
+        if (!v.isSupported()) {
+            throw new IllegalStateException("ZooKeeper server " + v.text() + " at " + connect
+                + " is not supported: slacker needs ZooKeeper 3.5 or later");
+        }
+        if (!v.hasPersistentWatches() && client.getZookeeperCompatibility().hasPersistentWatchers()) {
+            throw new IllegalStateException("ZooKeeper server " + v.text() + " at " + connect
+                + " has no persistent watches (3.6 and later have them): build the Curator client with"
+                + " .zookeeperCompatibility(ZookeeperCompatibility.builder().hasPersistentWatchers(false).build())");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.slacker.internal.serialization.edn;
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,13 +54,27 @@ public final class EdnReader {
     private static final EdnReader STANDARD = builder().build();
 
     private final int maxDepth;
+    private final int maxNumberLength;
     private final Map<Symbol, TagHandler> tags;
     private final TagHandler defaultTag;
 
     private EdnReader(Builder b) {
         this.maxDepth = b.maxDepth;
+        this.maxNumberLength = b.maxNumberLength;
         this.tags = Map.copyOf(b.tags);
         this.defaultTag = b.defaultTag;
+    }
+
+    private EdnReader(EdnReader other, int maxNumberLength) {
+        this.maxDepth = other.maxDepth;
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
+        this.tags = other.tags;
+        this.defaultTag = other.defaultTag;
+    }
+
+    /** This reader with another limit on number literals, in characters. */
+    public EdnReader withMaxNumberLength(int max) {
+        return new EdnReader(this, max);
     }
 
     /** A reader with the default depth limit and only the built-in tags {@code #inst} and {@code #uuid}. */
@@ -75,6 +90,11 @@ public final class EdnReader {
     /** The nesting-depth limit of this reader. */
     public int maxDepth() {
         return maxDepth;
+    }
+
+    /** The longest number literal this reader accepts, in characters. */
+    public int maxNumberLength() {
+        return maxNumberLength;
     }
 
     /**
@@ -131,6 +151,7 @@ public final class EdnReader {
     /** Configures an {@link EdnReader}. */
     public static final class Builder {
         private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int maxNumberLength = NumberLimit.DEFAULT;
         private final Map<Symbol, TagHandler> tags = new HashMap<>();
         private TagHandler defaultTag;
 
@@ -143,6 +164,12 @@ public final class EdnReader {
                 throw new IllegalArgumentException("maxDepth must be positive: " + maxDepth);
             }
             this.maxDepth = maxDepth;
+            return this;
+        }
+
+        /** The longest number literal accepted, in characters (default 1,000; see {@link NumberLimit}). */
+        public Builder maxNumberLength(int max) {
+            this.maxNumberLength = NumberLimit.validate(max);
             return this;
         }
 
@@ -404,6 +431,10 @@ public final class EdnReader {
                     break;
                 }
                 pos++;
+            }
+            if (pos - start > cfg.maxNumberLength) {
+                throw error("number of " + (pos - start) + " characters exceeds the limit of " + cfg.maxNumberLength
+                    + " characters (maxNumberLength)", start);
             }
             String t = s.substring(start, pos);
             Object n = Tokens.number(t);

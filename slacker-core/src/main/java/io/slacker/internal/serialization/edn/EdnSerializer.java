@@ -49,6 +49,11 @@ public final class EdnSerializer implements Serializer {
         return reader.read(data);
     }
 
+    @Override
+    public EdnSerializer withMaxNumberLength(int max) {
+        return new EdnSerializer(reader.withMaxNumberLength(max), printer);
+    }
+
     /** The reader this serializer decodes with. */
     public EdnReader reader() {
         return reader;
@@ -71,6 +76,12 @@ public final class EdnSerializer implements Serializer {
         public Builder maxDepth(int maxDepth) {
             reader.maxDepth(maxDepth);
             this.maxDepth = maxDepth;
+            return this;
+        }
+
+        /** The longest number literal read, in characters (default 1,000). */
+        public Builder maxNumberLength(int max) {
+            reader.maxNumberLength(max);
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.slacker.ContentType;
@@ -15,6 +16,7 @@ import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
 import io.slacker.internal.serialization.JavaData;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
 import java.io.IOException;
@@ -61,6 +63,7 @@ public final class JsonSerializer implements Serializer {
 
     private final JsonFactory factory;
     private final int maxDepth;
+    private final int maxNumberLength;
 
     /** A JSON serializer with the default depth limit. */
     public JsonSerializer() {
@@ -73,16 +76,34 @@ public final class JsonSerializer implements Serializer {
      * @param maxDepth the deepest nesting accepted, at least 1
      */
     public JsonSerializer(int maxDepth) {
+        this(maxDepth, NumberLimit.DEFAULT);
+    }
+
+    /**
+     * A JSON serializer with these limits.
+     *
+     * @param maxDepth the deepest nesting accepted, at least 1
+     * @param maxNumberLength the longest number literal accepted, in characters (Jackson's
+     *     {@code StreamReadConstraints.maxNumberLength})
+     */
+    public JsonSerializer(int maxDepth, int maxNumberLength) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
         }
         this.maxDepth = maxDepth;
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth)
+                        .maxNumberLength(maxNumberLength).build())
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(maxDepth).build())
                 // characters outside the BMP as raw 4-byte UTF-8, as cheshire's Jackson wrote them
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
+    }
+
+    @Override
+    public JsonSerializer withMaxNumberLength(int max) {
+        return new JsonSerializer(maxDepth, max);
     }
 
     @Override
@@ -116,6 +137,10 @@ public final class JsonSerializer implements Serializer {
         } catch (IOException | RuntimeException e) {
             if (e instanceof SerializationException se) {
                 throw se;
+            }
+            if (e instanceof StreamConstraintsException && e.getMessage().startsWith("Number value length")) {
+                throw new SerializationException("json: number exceeds the limit of " + maxNumberLength
+                        + " characters (maxNumberLength): " + e.getMessage(), e);
             }
             throw new SerializationException("json: malformed input: " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.NumberLimit;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -93,7 +94,10 @@ final class DataSerializers {
 
     /** A big integer as its two's-complement bytes. */
     static final class BigIntegerSerializer extends Serializer<BigInteger> {
-        BigIntegerSerializer() {
+        private final int maxNumberLength;
+
+        BigIntegerSerializer(int maxNumberLength) {
+            this.maxNumberLength = maxNumberLength;
             setImmutable(true);
         }
 
@@ -104,7 +108,7 @@ final class DataSerializers {
 
         @Override
         public BigInteger read(Kryo kryo, Input input, Class<? extends BigInteger> type) {
-            return readBigInteger(input);
+            return readBigInteger(input, maxNumberLength);
         }
     }
 
@@ -114,17 +118,21 @@ final class DataSerializers {
         output.writeBytes(bytes);
     }
 
-    static BigInteger readBigInteger(Input input) {
+    static BigInteger readBigInteger(Input input, int maxNumberLength) {
         int n = readCount(input, 1);
         if (n == 0) {
             throw new KryoException("big integer without bytes");
         }
+        NumberLimit.checkBytes(n, maxNumberLength, "carb");
         return new BigInteger(input.readBytes(n));
     }
 
     /** A big decimal as unscaled value and scale. */
     static final class BigDecimalSerializer extends Serializer<BigDecimal> {
-        BigDecimalSerializer() {
+        private final int maxNumberLength;
+
+        BigDecimalSerializer(int maxNumberLength) {
+            this.maxNumberLength = maxNumberLength;
             setImmutable(true);
         }
 
@@ -136,14 +144,17 @@ final class DataSerializers {
 
         @Override
         public BigDecimal read(Kryo kryo, Input input, Class<? extends BigDecimal> type) {
-            BigInteger unscaled = readBigInteger(input);
+            BigInteger unscaled = readBigInteger(input, maxNumberLength);
             return new BigDecimal(unscaled, input.readVarInt(false));
         }
     }
 
     /** A ratio as numerator and denominator. */
     static final class RatioSerializer extends Serializer<Ratio> {
-        RatioSerializer() {
+        private final int maxNumberLength;
+
+        RatioSerializer(int maxNumberLength) {
+            this.maxNumberLength = maxNumberLength;
             setImmutable(true);
         }
 
@@ -155,7 +166,7 @@ final class DataSerializers {
 
         @Override
         public Ratio read(Kryo kryo, Input input, Class<? extends Ratio> type) {
-            return Ratio.of(readBigInteger(input), readBigInteger(input));
+            return Ratio.of(readBigInteger(input, maxNumberLength), readBigInteger(input, maxNumberLength));
         }
     }
 

@@ -9,6 +9,7 @@ import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.internal.serialization.kryo.DataSerializers.PrimitiveArrays;
 import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
@@ -55,14 +56,27 @@ public final class KryoSerializer implements Serializer {
 
     private final List<UserClass> userClasses;
     private final int maxDepth;
+    private final int maxNumberLength;
     /** One Kryo and one output buffer per thread: no lock and no allocation per call. */
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
 
     private KryoSerializer(Builder b) {
         this.userClasses = List.copyOf(b.classes);
         this.maxDepth = b.maxDepth;
+        this.maxNumberLength = b.maxNumberLength;
         // fail at build time, not on the first call, when a registration is broken
         newKryo();
+    }
+
+    private KryoSerializer(KryoSerializer other, int maxNumberLength) {
+        this.userClasses = other.userClasses;
+        this.maxDepth = other.maxDepth;
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
+    }
+
+    @Override
+    public KryoSerializer withMaxNumberLength(int max) {
+        return new KryoSerializer(this, max);
     }
 
     /** A carb serializer for the data model only. */
@@ -180,7 +194,7 @@ public final class KryoSerializer implements Serializer {
         kryo.setReferences(false);
         // Kryo counts objects on the stack: a collection nested N deep holds N + 1 of them
         kryo.setMaxDepth(maxDepth + 1);
-        registerDataModel(kryo);
+        registerDataModel(kryo, maxNumberLength);
         for (UserClass u : userClasses) {
             if (u.serializer != null) {
                 kryo.register(u.type, u.serializer, u.id);
@@ -199,20 +213,20 @@ public final class KryoSerializer implements Serializer {
     }
 
     /** The fixed ids of the data model: part of the carb wire format, never renumber. */
-    private static void registerDataModel(Kryo kryo) {
+    private static void registerDataModel(Kryo kryo, int maxNumberLength) {
         // Kryo itself registers int, String, float, boolean, byte, char, short, long, double (and
         // their boxes) below 10; its String serializer reads through BoundedInput's length check.
         kryo.register(Keyword.class, new DataSerializers.KeywordSerializer(), 20);
         kryo.register(Symbol.class, new DataSerializers.SymbolSerializer(), 21);
-        kryo.register(Ratio.class, new DataSerializers.RatioSerializer(), 22);
+        kryo.register(Ratio.class, new DataSerializers.RatioSerializer(maxNumberLength), 22);
         kryo.register(ClojureList.class, new DataSerializers.ClojureListSerializer(), 23);
         kryo.register(ArrayList.class, new DataSerializers.CollectionSerializer(ArrayList::new), 24);
         kryo.register(LinkedHashMap.class, new DataSerializers.MapSerializer(LinkedHashMap::new), 25);
         kryo.register(HashMap.class, new DataSerializers.MapSerializer(HashMap::new), 26);
         kryo.register(LinkedHashSet.class, new DataSerializers.CollectionSerializer(LinkedHashSet::new), 27);
         kryo.register(HashSet.class, new DataSerializers.CollectionSerializer(HashSet::new), 28);
-        kryo.register(BigInteger.class, new DataSerializers.BigIntegerSerializer(), 29);
-        kryo.register(BigDecimal.class, new DataSerializers.BigDecimalSerializer(), 30);
+        kryo.register(BigInteger.class, new DataSerializers.BigIntegerSerializer(maxNumberLength), 29);
+        kryo.register(BigDecimal.class, new DataSerializers.BigDecimalSerializer(maxNumberLength), 30);
         kryo.register(UUID.class, new DataSerializers.UuidSerializer(), 31);
         kryo.register(Instant.class, new DataSerializers.InstantSerializer(), 32);
         kryo.register(Date.class, new DataSerializers.DateSerializer(), 33);
@@ -239,6 +253,7 @@ public final class KryoSerializer implements Serializer {
         private final List<UserClass> classes = new ArrayList<>();
         private int nextId = FIRST_USER_ID;
         private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int maxNumberLength = NumberLimit.DEFAULT;
 
         private Builder() {
         }
@@ -267,6 +282,12 @@ public final class KryoSerializer implements Serializer {
                 throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
             }
             this.maxDepth = maxDepth;
+            return this;
+        }
+
+        /** The most decimal digits a big integer, decimal or ratio part read may hold (default 1,000). */
+        public Builder maxNumberLength(int max) {
+            this.maxNumberLength = NumberLimit.validate(max);
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -35,11 +36,13 @@ final class NippyReader {
     private final byte[] in;
     private final int end;
     private final int maxDepth;
+    private final int maxNumberLength;
     private int pos;
     private int depth;
     private Map<Integer, Object> cache;
 
-    NippyReader(byte[] in, int offset, int end, int maxDepth) {
+    NippyReader(byte[] in, int offset, int end, int maxDepth, int maxNumberLength) {
+        this.maxNumberLength = maxNumberLength;
         this.in = in;
         this.pos = offset;
         this.end = end;
@@ -147,6 +150,7 @@ final class NippyReader {
         if (n == 0) {
             throw new SerializationException("nippy: empty big integer at offset " + pos);
         }
+        NumberLimit.checkBytes(n, maxNumberLength, "nippy");
         return new BigInteger(bytes(n));
     }
 

@@ -1,6 +1,7 @@
 package io.slacker.internal.serialization.nippy;
 
 import io.slacker.ContentType;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
 
@@ -38,6 +39,7 @@ public final class NippySerializer implements Serializer {
     private static final byte[] HEAD_SIG = {'N', 'P', 'Y'};
 
     private final int maxDepth;
+    private final int maxNumberLength;
 
     /** A serializer with the default limits. */
     public NippySerializer() {
@@ -50,10 +52,27 @@ public final class NippySerializer implements Serializer {
      * @param maxDepth the deepest collection nesting accepted, reading and writing (at least 1)
      */
     public NippySerializer(int maxDepth) {
+        this(maxDepth, NumberLimit.DEFAULT);
+    }
+
+    /**
+     * A serializer with these limits.
+     *
+     * @param maxDepth the deepest collection nesting accepted, reading and writing (at least 1)
+     * @param maxNumberLength the most decimal digits a big integer, decimal or ratio part read may
+     *     hold (see {@link NumberLimit#checkBytes})
+     */
+    public NippySerializer(int maxDepth, int maxNumberLength) {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("bad limit: maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
+    }
+
+    @Override
+    public NippySerializer withMaxNumberLength(int max) {
+        return new NippySerializer(maxDepth, max);
     }
 
     @Override
@@ -85,7 +104,7 @@ public final class NippySerializer implements Serializer {
                 // length, and "PY.." as a length is over a gigabyte.
                 return readHeadered(data);
             }
-            return new NippyReader(data, 0, data.length, maxDepth).readAll();
+            return new NippyReader(data, 0, data.length, maxDepth, maxNumberLength).readAll();
         } catch (SerializationException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -109,7 +128,7 @@ public final class NippySerializer implements Serializer {
             default -> throw new SerializationException("nippy: unrecognized header meta byte " + meta);
         }
         return body == null
-                ? new NippyReader(data, 4, data.length, maxDepth).readAll()
-                : new NippyReader(body, 0, body.length, maxDepth).readAll();
+                ? new NippyReader(data, 4, data.length, maxDepth, maxNumberLength).readAll()
+                : new NippyReader(body, 0, body.length, maxDepth, maxNumberLength).readAll();
     }
 }

@@ -1,20 +1,29 @@
 package io.slacker.internal.serialization.transit;
 
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 
 /**
  * Cheap structural checks run before transit-java sees the bytes, so that its recursive parsers
- * never meet nesting deeper than the limit, and msgpack headers never declare more data than
- * there is (which could make the unpacker allocate for a length it will never read).
+ * never meet nesting deeper than the limit, msgpack headers never declare more data than there is
+ * (which could make the unpacker allocate for a length it will never read), and no number (JSON
+ * number, or {@code ~n}, {@code ~f}, {@code ~i}, {@code ~d} string rep) is longer than the limit:
+ * turning one into a big number costs more than linear time, and transit-java's own handlers for
+ * {@code ~i} and {@code ~d} cannot be replaced.
  */
 final class InputGuard {
     private InputGuard() {
     }
 
-    /** JSON: container nesting within {@code maxDepth}; after a top-level container only whitespace. */
-    static void checkJson(byte[] in, int maxDepth) {
+    /**
+     * JSON: container nesting within {@code maxDepth}, number literals within
+     * {@code maxNumberLength} characters; after a top-level container only whitespace.
+     */
+    static void checkJson(byte[] in, int maxDepth, int maxNumberLength) {
         int depth = 0;
+        int numberRun = 0;
         boolean inString = false;
+        int stringStart = 0;
         boolean closed = false;
         for (int i = 0; i < in.length; i++) {
             byte b = in[i];
@@ -23,6 +32,7 @@ final class InputGuard {
                     i++;
                 } else if (b == '"') {
                     inString = false;
+                    checkNumberRep(in, stringStart, i - stringStart, maxNumberLength, "transit-json");
                 }
                 continue;
             }
@@ -32,8 +42,18 @@ final class InputGuard {
                 }
                 continue;
             }
+            if (isNumberChar(b)) {
+                if (++numberRun > maxNumberLength) {
+                    NumberLimit.checkLength(numberRun, maxNumberLength, "transit-json");
+                }
+                continue;
+            }
+            numberRun = 0;
             switch (b) {
-                case '"' -> inString = true;
+                case '"' -> {
+                    inString = true;
+                    stringStart = i + 1;
+                }
                 case '[', '{' -> {
                     if (++depth > maxDepth) {
                         throw new SerializationException("transit-json: nesting deeper than " + maxDepth + " levels");
@@ -59,7 +79,7 @@ final class InputGuard {
      * left, nesting stays within {@code maxDepth}, exactly one value fills the input, and only the
      * types transit uses (no bin/ext, which the msgpack 0.6 unpacker does not know) appear.
      */
-    static void checkMsgpack(byte[] in, int maxDepth) {
+    static void checkMsgpack(byte[] in, int maxDepth, int maxNumberLength) {
         long[] remaining = new long[maxDepth + 1];
         int top = 0;
         remaining[0] = 1;
@@ -130,6 +150,9 @@ final class InputGuard {
                 throw new SerializationException("transit-msgpack: declared length " + skip + " at offset " + pos
                         + " exceeds the " + (end - pos) + " bytes left");
             }
+            if (skip > 2) {
+                checkNumberRep(in, pos, (int) skip, maxNumberLength, "transit-msgpack");
+            }
             pos += (int) skip;
             if (children > 0) {
                 if (children > end - pos) {
@@ -145,6 +168,51 @@ final class InputGuard {
         if (pos != end) {
             throw new SerializationException("transit-msgpack: " + (end - pos) + " trailing bytes after the value");
         }
+    }
+
+    /**
+     * A string of {@code length} bytes at {@code start}: if a number rep, within the limit. JSON
+     * strings may spell the first two characters as {@code \\uXXXX} escapes; they count too.
+     */
+    private static void checkNumberRep(byte[] in, int start, int length, int maxNumberLength, String format) {
+        if (length - 2 <= maxNumberLength) {
+            return;
+        }
+        int end = start + length;
+        int second = next(in, start, end);
+        if (second < 0 || charAt(in, start, end) != '~') {
+            return;
+        }
+        int tag = charAt(in, second, end);
+        int digits = next(in, second, end);
+        if (digits > 0 && (tag == 'n' || tag == 'f' || tag == 'i' || tag == 'd')) {
+            NumberLimit.checkLength(end - digits, maxNumberLength, format);
+        }
+    }
+
+    /** The character at {@code i}, decoding a JSON {@code \\uXXXX} escape; -1 if none. */
+    private static int charAt(byte[] in, int i, int end) {
+        if (i >= end) {
+            return -1;
+        }
+        if (in[i] == '\\' && i + 5 < end && in[i + 1] == 'u') {
+            try {
+                return Integer.parseInt(new String(in, i + 2, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return in[i];
+    }
+
+    /** The index after the character at {@code i}; -1 past the end. */
+    private static int next(byte[] in, int i, int end) {
+        int n = i < end && in[i] == '\\' && i + 5 < end && in[i + 1] == 'u' ? i + 6 : i + 1;
+        return n < end ? n : -1;
+    }
+
+    private static boolean isNumberChar(byte b) {
+        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
     }
 
     private static long uint(byte[] in, int pos, int n, int end) {

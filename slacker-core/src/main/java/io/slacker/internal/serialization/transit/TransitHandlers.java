@@ -122,8 +122,12 @@ final class TransitHandlers {
 
     // ---------------------------------------------------------------- reading
 
-    /** Read handlers for one read; they share its depth counter. */
-    static Map<String, ReadHandler<?, ?>> readHandlers(Depth depth) {
+    /**
+     * Read handlers. They count no nesting: {@link InputGuard} has bounded the structure before
+     * transit-java reads it (the msgpack parser opens a builder for a tagged value's outer array
+     * that it never completes, so counting there would leak a level per set, list or ratio).
+     */
+    static Map<String, ReadHandler<?, ?>> readHandlers() {
         Map<String, ReadHandler<?, ?>> m = new HashMap<>();
         m.put(":", (ReadHandler<Keyword, Object>) rep -> Keyword.of(str(rep, ":")));
         m.put("$", (ReadHandler<Symbol, Object>) rep -> Symbol.of(str(rep, "$")));
@@ -147,19 +151,19 @@ final class TransitHandlers {
             }
             return Ratio.of(bigInteger(l.get(0)), bigInteger(l.get(1)));
         });
-        m.put("list", new Collecting<>(depth, "list") {
+        m.put("list", new Collecting<>("list") {
             @Override
             Object finish(List<Object> items) {
                 return ClojureList.copyOf(items);
             }
         });
-        m.put("set", new Collecting<>(depth, "set") {
+        m.put("set", new Collecting<>("set") {
             @Override
             Object finish(List<Object> items) {
                 return new LinkedHashSet<>(items);
             }
         });
-        m.put("cmap", new Collecting<>(depth, "cmap") {
+        m.put("cmap", new Collecting<>("cmap") {
             @Override
             Object finish(List<Object> items) {
                 if (items.size() % 2 != 0) {
@@ -221,42 +225,11 @@ final class TransitHandlers {
         return o;
     }
 
-    /**
-     * Counts nesting across the builders and collecting handlers of a read. One per serializer,
-     * shared by the handlers built once; the count itself is per thread.
-     */
-    static final class Depth {
-        private final int max;
-        private final ThreadLocal<int[]> current = ThreadLocal.withInitial(() -> new int[1]);
-
-        Depth(int max) {
-            this.max = max;
-        }
-
-        /** Starts a read on this thread. */
-        void reset() {
-            current.get()[0] = 0;
-        }
-
-        void enter() {
-            int[] c = current.get();
-            if (++c[0] > max) {
-                throw new SerializationException("transit: nesting deeper than " + max + " levels");
-            }
-        }
-
-        void leave() {
-            current.get()[0]--;
-        }
-    }
-
     /** A tag whose rep is an array, built element by element into a list first. */
     private abstract static class Collecting<T> implements ArrayReadHandler<List<Object>, Object, Object, Object> {
-        private final Depth depth;
         private final String tag;
 
-        Collecting(Depth depth, String tag) {
-            this.depth = depth;
+        Collecting(String tag) {
             this.tag = tag;
         }
 
@@ -275,7 +248,6 @@ final class TransitHandlers {
             return new ArrayReader<>() {
                 @Override
                 public List<Object> init() {
-                    depth.enter();
                     return new ArrayList<>();
                 }
 
@@ -292,7 +264,6 @@ final class TransitHandlers {
 
                 @Override
                 public Object complete(List<Object> a) {
-                    depth.leave();
                     return finish(a);
                 }
             };
@@ -300,11 +271,10 @@ final class TransitHandlers {
     }
 
     /** Maps become LinkedHashMap (wire order kept). */
-    static MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder(Depth depth) {
+    static MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder() {
         return new MapReader<>() {
             @Override
             public Map<Object, Object> init() {
-                depth.enter();
                 return new LinkedHashMap<>();
             }
 
@@ -321,18 +291,16 @@ final class TransitHandlers {
 
             @Override
             public Map<Object, Object> complete(Map<Object, Object> m) {
-                depth.leave();
                 return m;
             }
         };
     }
 
     /** Arrays become ArrayList (vectors). */
-    static ArrayReader<List<Object>, List<Object>, Object> arrayBuilder(Depth depth) {
+    static ArrayReader<List<Object>, List<Object>, Object> arrayBuilder() {
         return new ArrayReader<>() {
             @Override
             public List<Object> init() {
-                depth.enter();
                 return new ArrayList<>();
             }
 
@@ -349,7 +317,6 @@ final class TransitHandlers {
 
             @Override
             public List<Object> complete(List<Object> a) {
-                depth.leave();
                 return a;
             }
         };

@@ -3,21 +3,17 @@ package io.slacker.internal.serialization.transit;
 import com.cognitect.transit.ArrayReader;
 import com.cognitect.transit.MapReader;
 import com.cognitect.transit.ReadHandler;
-import com.cognitect.transit.Reader;
-import com.cognitect.transit.SPI.ReaderSPI;
 import com.cognitect.transit.TaggedValue;
 import com.cognitect.transit.TransitFactory;
-import com.cognitect.transit.Writer;
 import io.slacker.ContentType;
 import io.slacker.data.ClojureList;
 import io.slacker.data.Keyword;
 import io.slacker.data.Ratio;
 import io.slacker.data.Symbol;
 import io.slacker.internal.serialization.JavaData;
+import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
 import io.slacker.spi.Serializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -60,11 +56,13 @@ public final class TransitSerializer implements Serializer {
     private final ContentType type;
     private final TransitFactory.Format format;
     private final int maxDepth;
+    private final int maxNumberLength;
     /** Built once: transit-java would merge handler maps on every reader otherwise. */
-    private final TransitHandlers.Depth depth;
     private final Map<String, ReadHandler<?, ?>> readHandlers;
     private final MapReader<Map<Object, Object>, Map<Object, Object>, Object, Object> mapBuilder;
     private final ArrayReader<List<Object>, List<Object>, Object> arrayBuilder;
+    /** Writers and readers are costly to build: one set per thread, reused (see {@link TransitCodec}). */
+    private final ThreadLocal<TransitCodec> codecs;
 
     /**
      * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}
@@ -82,6 +80,19 @@ public final class TransitSerializer implements Serializer {
      * @throws IllegalArgumentException for another content type or a bad limit
      */
     public TransitSerializer(ContentType type, int maxDepth) {
+        this(type, maxDepth, NumberLimit.DEFAULT);
+    }
+
+    /**
+     * A serializer for {@link ContentType#TRANSIT_JSON} or {@link ContentType#TRANSIT_MSGPACK}.
+     *
+     * @param maxDepth the deepest collection nesting accepted (at least 1)
+     * @param maxNumberLength the longest number literal accepted, in characters: JSON numbers and
+     *     the {@code ~n}, {@code ~f}, {@code ~i}, {@code ~d} and ratio reps. (transit-java's own JSON
+     *     parser also keeps Jackson's default of 1,000 for JSON numbers.)
+     * @throws IllegalArgumentException for another content type or a bad limit
+     */
+    public TransitSerializer(ContentType type, int maxDepth, int maxNumberLength) {
         this.type = type;
         this.format = switch (type) {
             case TRANSIT_JSON -> TransitFactory.Format.JSON;
@@ -92,10 +103,12 @@ public final class TransitSerializer implements Serializer {
             throw new IllegalArgumentException("maxDepth " + maxDepth);
         }
         this.maxDepth = maxDepth;
-        this.depth = new TransitHandlers.Depth(maxDepth);
-        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers(depth));
-        this.mapBuilder = TransitHandlers.mapBuilder(depth);
-        this.arrayBuilder = TransitHandlers.arrayBuilder(depth);
+        this.maxNumberLength = NumberLimit.validate(maxNumberLength);
+        this.readHandlers = TransitFactory.readHandlerMap(TransitHandlers.readHandlers());
+        this.mapBuilder = TransitHandlers.mapBuilder();
+        this.arrayBuilder = TransitHandlers.arrayBuilder();
+        boolean json = format == TransitFactory.Format.JSON;
+        this.codecs = ThreadLocal.withInitial(() -> new TransitCodec(json));
     }
 
     /** transit over JSON (content type 4). */
@@ -109,6 +122,11 @@ public final class TransitSerializer implements Serializer {
     }
 
     @Override
+    public TransitSerializer withMaxNumberLength(int max) {
+        return new TransitSerializer(type, maxDepth, max);
+    }
+
+    @Override
     public ContentType contentType() {
         return type;
     }
@@ -116,16 +134,13 @@ public final class TransitSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         Object data = toTransit(value, 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         try {
-            Writer<Object> w = TransitFactory.writer(format, out, TransitHandlers.WRITE);
-            w.write(data);
+            return codec().write(data);
         } catch (SerializationException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             throw new SerializationException("cannot write " + type.wireName() + ": " + rootMessage(e), e);
         }
-        return out.toByteArray();
     }
 
     @Override
@@ -134,24 +149,27 @@ public final class TransitSerializer implements Serializer {
             throw new SerializationException(type.wireName() + ": no data");
         }
         if (format == TransitFactory.Format.JSON) {
-            InputGuard.checkJson(data, maxDepth);
+            InputGuard.checkJson(data, maxDepth, maxNumberLength);
         } else {
-            InputGuard.checkMsgpack(data, maxDepth);
+            InputGuard.checkMsgpack(data, maxDepth, maxNumberLength);
         }
-        depth.reset();
         try {
-            Reader r = TransitFactory.reader(format, new ByteArrayInputStream(data), readHandlers);
-            ((ReaderSPI) r).setBuilders(mapBuilder, arrayBuilder);
-            return TransitHandlers.normalizeNumber(r.read());
+            return TransitHandlers.normalizeNumber(codec().read(data, readHandlers, mapBuilder, arrayBuilder));
         } catch (SerializationException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             Throwable c = e.getCause();
             if (c instanceof SerializationException se) {
                 throw se;
             }
             throw new SerializationException("cannot read " + type.wireName() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** This thread's codec, or a fresh one when it is already in use further up this thread's stack. */
+    private TransitCodec codec() {
+        TransitCodec c = codecs.get();
+        return c.busy() ? new TransitCodec(format == TransitFactory.Format.JSON) : c;
     }
 
     private static String rootMessage(Throwable e) {

@@ -137,6 +137,21 @@ class TransitPropertyTest {
 
     @ParameterizedTest
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void setsAndListsSideBySideAreNoNesting(ContentType type) {
+        TransitSerializer ser = of(type);
+        List<Object> records = io.slacker.internal.client.TransitCollectionsTest.records(10_000);
+        assertThat(ser.deserialize(ser.serialize(records))).isEqualTo(records);
+        List<Object> sets = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            sets.add(Set.of(1L));
+            sets.add(ClojureList.of(1L));
+            sets.add(Ratio.of(1, 3));
+        }
+        assertThat(ser.deserialize(ser.serialize(sets))).isEqualTo(sets);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void deepNesting(ContentType type) {
         TransitSerializer ser = of(type);
         int levels = 100_000;

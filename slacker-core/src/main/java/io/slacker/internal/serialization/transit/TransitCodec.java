@@ -1,0 +1,117 @@
+package io.slacker.internal.serialization.transit;
+
+import com.cognitect.transit.ArrayReader;
+import com.cognitect.transit.DefaultReadHandler;
+import com.cognitect.transit.MapReader;
+import com.cognitect.transit.ReadHandler;
+import com.cognitect.transit.impl.AbstractEmitter;
+import com.cognitect.transit.impl.AbstractParser;
+import com.cognitect.transit.impl.JsonEmitter;
+import com.cognitect.transit.impl.JsonParser;
+import com.cognitect.transit.impl.MsgpackEmitter;
+import com.cognitect.transit.impl.MsgpackParser;
+import com.cognitect.transit.impl.ReadCache;
+import com.cognitect.transit.impl.ReaderFactory;
+import com.cognitect.transit.impl.WriteCache;
+import com.cognitect.transit.impl.WriteHandlerMap;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.msgpack.MessagePack;
+import org.msgpack.packer.Packer;
+
+/**
+ * One thread's transit machinery, built once and reused for every value that thread writes or
+ * reads: what {@code TransitFactory.writer/reader} would build per call (a Jackson factory or a
+ * {@link MessagePack} with its template registry, a copy of the handler map, the 1,936-entry
+ * read cache) made that call cost ~30 times an EDN round trip.
+ *
+ * <p>Per call only the light objects are new: a Jackson generator or parser (from a shared,
+ * thread-safe factory) or a msgpack packer or unpacker, and the transit emitter or parser over
+ * it. A fresh generator per value also means no root-value separator (Jackson puts a space
+ * between root values written by one generator), so the bytes are exactly those of a new
+ * transit writer. The caches are reset at the start of every value ({@code init()}), so a value
+ * that failed half-way leaves nothing behind for the next one.
+ *
+ * <p>Not thread-safe: {@link TransitSerializer} keeps one per thread, and a new one for the rare
+ * nested use on a thread whose codec is busy.
+ */
+final class TransitCodec {
+    /** Thread-safe once configured (it is never reconfigured). */
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Thread-safe for creating packers and unpackers; costly to build (its template registry). */
+    private static final MessagePack MSGPACK = new MessagePack();
+    /** A buffer that grew past this is dropped after use rather than kept by the thread. */
+    private static final int KEEP_BUFFER_BYTES = 64 * 1024;
+    /** What transit's readers do with an unknown tag: keep it as a {@code TaggedValue}. */
+    private static final DefaultReadHandler<?> UNKNOWN_TAG = ReaderFactory.defaultDefaultHandler();
+
+    private final boolean json;
+    /** Per thread: transit-java memoizes handler look-ups in it, unsynchronized. */
+    private final WriteHandlerMap writeHandlers = new WriteHandlerMap(TransitHandlers.WRITE);
+    private final WriteCache writeCache = new SmallWriteCache();
+    private final ReadCache readCache = new ReadCache();
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private boolean busy;
+
+    TransitCodec(boolean json) {
+        this.json = json;
+    }
+
+    /** Whether this codec is in use on its thread right now (a nested call must take another). */
+    boolean busy() {
+        return busy;
+    }
+
+    /** The transit bytes of {@code data} (already rewritten into transit's types). */
+    byte[] write(Object data) throws Exception {
+        busy = true;
+        try {
+            out.reset();
+            if (json) {
+                try (JsonGenerator gen = JSON.createGenerator(out)) {
+                    emit(new JsonEmitter(gen, writeHandlers, null, null), data);
+                }
+            } else {
+                Packer packer = MSGPACK.createPacker(out);
+                emit(new MsgpackEmitter(packer, writeHandlers, null, null), data);
+            }
+            return out.toByteArray();
+        } finally {
+            if (out.size() > KEEP_BUFFER_BYTES) {
+                out = new ByteArrayOutputStream(256);
+            }
+            busy = false;
+        }
+    }
+
+    private void emit(AbstractEmitter emitter, Object data) throws Exception {
+        emitter.emit(data, false, writeCache.init());
+        emitter.flushWriter();
+    }
+
+    /** Reads one transit value from {@code data} with these handlers and builders. */
+    Object read(byte[] data, Map<String, ReadHandler<?, ?>> handlers,
+                MapReader<?, Map<Object, Object>, Object, Object> mapBuilder,
+                ArrayReader<?, List<Object>, Object> arrayBuilder) throws IOException {
+        busy = true;
+        try {
+            if (json) {
+                try (com.fasterxml.jackson.core.JsonParser jp = JSON.createParser(data)) {
+                    return parse(new JsonParser(jp, handlers, UNKNOWN_TAG, mapBuilder, arrayBuilder));
+                }
+            }
+            return parse(new MsgpackParser(MSGPACK.createBufferUnpacker(data), handlers, UNKNOWN_TAG,
+                mapBuilder, arrayBuilder));
+        } finally {
+            busy = false;
+        }
+    }
+
+    private Object parse(AbstractParser parser) throws IOException {
+        return parser.parse(readCache.init());
+    }
+}

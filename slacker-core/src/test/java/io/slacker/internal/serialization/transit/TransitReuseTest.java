@@ -1,0 +1,126 @@
+package io.slacker.internal.serialization.transit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cognitect.transit.TransitFactory;
+import io.slacker.ContentType;
+import io.slacker.data.Keyword;
+import io.slacker.spi.SerializationException;
+import io.slacker.testkit.DataEquality;
+import io.slacker.testkit.ValueGenerator;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The per-thread transit writers and readers are reused: every value must come out as a fresh
+ * transit-java writer writes it (no separator between root values, no cache state carried over),
+ * after failures too, and on many threads at once.
+ */
+class TransitReuseTest {
+
+    private static Map<Object, Object> user(int i) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        m.put(Keyword.of("id"), (long) i);
+        m.put(Keyword.of("name"), "user-" + i);
+        m.put(Keyword.of("tags"), new ArrayList<>(List.of(Keyword.of("admin"), "tag-" + i)));
+        return m;
+    }
+
+    /** What a brand-new transit-java writer writes for the value. */
+    private static byte[] fresh(ContentType type, Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransitFactory.Format f = type == ContentType.TRANSIT_JSON ? TransitFactory.Format.JSON : TransitFactory.Format.MSGPACK;
+        TransitFactory.writer(f, out, TransitHandlers.WRITE).write(value);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void everyValueOnOneThreadIsWhatAFreshWriterWrites(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        List<Object> users = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            users.add(user(i));
+        }
+        // the same maps again and again: the write cache ("^0" for repeated keys) starts afresh per value
+        for (int round = 0; round < 3; round++) {
+            assertThat(ser.serialize(users)).isEqualTo(fresh(type, users));
+            assertThat(ser.serialize(user(round))).isEqualTo(fresh(type, user(round)));
+            assertThat(ser.serialize(Keyword.of("k"))).isEqualTo(ser.serialize(Keyword.of("k")));
+        }
+        assertThat(ser.deserialize(ser.serialize(users))).isEqualTo(users);
+
+        // more distinct cacheable keys than the cache has codes (1,936): it starts over, as transit-java's does
+        Map<Object, Object> wide = new LinkedHashMap<>();
+        for (int i = 0; i < 2_500; i++) {
+            wide.put(Keyword.of("key-" + i), (long) i);
+        }
+        List<Object> twice = List.of(wide, wide);
+        assertThat(ser.serialize(twice)).isEqualTo(fresh(type, twice));
+        assertThat(ser.serialize(users)).isEqualTo(fresh(type, users));
+        assertThat(ser.deserialize(ser.serialize(twice))).isEqualTo(twice);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void aFailedReadLeavesNothingForTheNextOne(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        byte[] good = ser.serialize(user(7));
+        assertThat(ser.deserialize(good)).isEqualTo(user(7));
+        for (int cut = 1; cut < good.length; cut += 3) {
+            byte[] truncated = Arrays.copyOf(good, cut);
+            assertThatThrownBy(() -> ser.deserialize(truncated)).isInstanceOf(SerializationException.class);
+            assertThat(ser.deserialize(good)).isEqualTo(user(7));
+            assertThat(ser.serialize(user(7))).isEqualTo(good);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void manyThreadsAtOnce(ContentType type) throws Exception {
+        TransitSerializer ser = new TransitSerializer(type);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            // expected bytes written on this thread first (the test above shows they are a fresh writer's)
+            ValueGenerator gen = new ValueGenerator(100, ValueGenerator.Profile.TRANSIT, 3);
+            List<Object> values = new ArrayList<>();
+            List<byte[]> expected = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                Object v = gen.next();
+                values.add(v);
+                expected.add(ser.serialize(v));
+            }
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 500;
+                tasks.add(() -> {
+                    int n = 0;
+                    for (int k = 0; k < values.size(); k++) {
+                        int i = (k + offset) % values.size();
+                        byte[] bytes = ser.serialize(values.get(i));
+                        assertThat(bytes).isEqualTo(expected.get(i));
+                        assertThat(DataEquality.diff(values.get(i), ser.deserialize(bytes))).isNull();
+                        n++;
+                    }
+                    return n;
+                });
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(2_000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

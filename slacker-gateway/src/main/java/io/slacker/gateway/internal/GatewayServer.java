@@ -1,0 +1,184 @@
+package io.slacker.gateway.internal;
+
+import io.slacker.SlackerClient;
+import io.slacker.cluster.ClusterClient;
+import io.slacker.gateway.GatewayConfig;
+import io.slacker.gateway.GatewayFilter;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+
+/** A running gateway: ZooKeeper session, cluster client, configuration source, filter chain, HTTP server. */
+public final class GatewayServer implements GatewayRuntime, AutoCloseable {
+
+    /** Everything the builder collected. */
+    public record Settings(String host, int port, String prefix, String zookeeper, CuratorFramework curator, String root,
+                           String cluster, GatewayConfig staticConfig, List<GatewayFilter> filters, boolean serviceLoader,
+                           int maxBody, int maxInitialLine, int maxHeaderSize, Duration callTimeout, int failover,
+                           int ioThreads, Duration shutdownTimeout) {
+    }
+
+    private final Settings settings;
+    private final CuratorFramework curator;
+    private final boolean ownsCurator;
+    private final ClusterClient cluster;
+    private final ConfigSource config;
+    private final FunctionCatalog catalog;
+    private final FilterChain chain;
+    private final HttpServer http;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
+    private volatile boolean closed;
+
+    /** Starts a gateway with these settings; fails when ZooKeeper or the port is unavailable. */
+    public GatewayServer(Settings s) {
+        this.settings = s;
+        this.ownsCurator = s.curator() == null;
+        this.curator = ownsCurator ? connect(s.zookeeper()) : s.curator();
+        String base = ZkLayout.clusterPath(s.root(), s.cluster());
+        ClusterClient cc = null;
+        ConfigSource cs = null;
+        FunctionCatalog fc = null;
+        try {
+            cc = ClusterClient.builder().curator(curator).root(s.root()).cluster(s.cluster())
+                .client(SlackerClient.builder().timeout(s.callTimeout()))
+                .failover(s.failover()).build();
+            cs = s.staticConfig() != null ? ConfigSource.fixed(s.staticConfig()) : ConfigSource.zookeeper(curator, base + "/gateway");
+            fc = new FunctionCatalog(curator, base + "/functions");
+            this.cluster = cc;
+            this.config = cs;
+            this.catalog = fc;
+            this.chain = new FilterChain(filters(s));
+            this.http = new HttpServer(s, this);
+        } catch (RuntimeException e) {
+            closeQuietly(fc, cs, cc);
+            if (ownsCurator) {
+                curator.close();
+            }
+            throw e;
+        }
+    }
+
+    private static CuratorFramework connect(String zookeeper) {
+        if (zookeeper == null) {
+            throw new IllegalStateException("the gateway needs ZooKeeper (zookeeper(...) or curator(...))");
+        }
+        CuratorFramework c = CuratorFrameworkFactory.newClient(zookeeper, 10_000, 10_000, new ExponentialBackoffRetry(200, 10, 2000));
+        c.start();
+        try {
+            if (!c.blockUntilConnected(15, TimeUnit.SECONDS)) {
+                c.close();
+                throw new IllegalStateException("cannot reach ZooKeeper at " + zookeeper);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            throw new IllegalStateException("interrupted while connecting to ZooKeeper", e);
+        }
+        return c;
+    }
+
+    private List<GatewayFilter> filters(Settings s) {
+        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(s.callTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+        List<GatewayFilter> fs = new ArrayList<>(List.of(
+            new OpsFilter(() -> curator.getZookeeperClient().isConnected() && !closing, this::config, () -> chain),
+            new CorsFilter(), new RequestIdFilter(), new AuthFilter(), new RateLimitFilter(),
+            new ServiceDetectionFilter(s.prefix()), new StaticRouteFilter(),
+            new SlackerRouteFilter(cluster, catalog), new HttpForwardFilter(httpClient, s.callTimeout()),
+            new ResponseHeadersFilter(), new ErrorRenderFilter()));
+        fs.addAll(s.filters());
+        if (s.serviceLoader()) {
+            ServiceLoader.load(GatewayFilter.class).forEach(fs::add);
+        }
+        return fs;
+    }
+
+    /** The bound HTTP port. */
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public FilterChain chain() {
+        return chain;
+    }
+
+    @Override
+    public GatewayConfig config() {
+        return config.current();
+    }
+
+    @Override
+    public boolean closing() {
+        return closing;
+    }
+
+    @Override
+    public long requestTimeoutMillis() {
+        // past the call timeout with room for the filters; reached only by a filter that never completes
+        return settings.callTimeout().multipliedBy(2).plusSeconds(1).toMillis();
+    }
+
+    @Override
+    public void begin() {
+        inFlight.incrementAndGet();
+    }
+
+    @Override
+    public void end() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Requests in the chain now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Graceful stop: no new connections, new requests answered 503, requests in the chain finish
+     * (up to the shutdown timeout), then connections, cluster client and ZooKeeper are closed.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        http.unbind();
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        http.shutdown();
+        closeQuietly(catalog, config, cluster);
+        if (ownsCurator) {
+            curator.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... all) {
+        for (AutoCloseable c : all) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+}
