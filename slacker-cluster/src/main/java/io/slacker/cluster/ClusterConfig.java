@@ -166,6 +166,11 @@ public final class ClusterConfig implements AutoCloseable {
         throw wrongType(key, "true or false", v);
     }
 
+    /** Every key, in order (also those holding invalid EDN). */
+    public java.util.List<String> keys() {
+        return java.util.List.copyOf(store.entries().keySet());
+    }
+
     /** Every valid value, by key (keys holding invalid EDN are left out). */
     public Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();

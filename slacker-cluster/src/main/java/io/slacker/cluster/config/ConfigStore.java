@@ -62,7 +62,10 @@ public final class ConfigStore implements AutoCloseable {
         });
     }
 
-    /** Creates the app node when missing and reads every key (watches armed) before returning. */
+    /**
+     * Creates the app node when missing and reads every key (watches armed) before returning; the
+     * keys found are reported to the listener as created.
+     */
     public void start() throws Exception {
         curator.getConnectionStateListenable().addListener(stateListener);
         try {
@@ -76,6 +79,8 @@ public final class ConfigStore implements AutoCloseable {
         });
         try {
             f.get();
+            // the initial read's notifications are done: listeners added after start see changes only
+            events.submit(() -> { }).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         }
