@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
     description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
-        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, ConfigCommand.class, SidecarCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
