@@ -57,6 +57,10 @@ final class SidecarCommand implements Callable<Integer> {
         description = "Time between health checks (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
+    @Option(names = "--health-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+        description = "How long one health check may take before it counts as failed (default: --interval).")
+    Duration healthTimeout;
+
     @Option(names = "--failures", paramLabel = "N", defaultValue = "1",
         description = "Failed health checks in a row that take the namespace offline (default: ${DEFAULT-VALUE}).")
     int failures;
@@ -84,7 +88,7 @@ final class SidecarCommand implements Callable<Integer> {
         }
         Sidecar sidecar = Sidecar.builder().zookeeper(o.zookeeper).root(o.root()).cluster(o.cluster).namespace(namespace)
             .app(app).host(host).node(node).port(port).localPort(localPort == null ? -1 : localPort).health(health)
-            .interval(interval).failures(failures).functions(functions).configApp(configApp)
+            .interval(interval).healthTimeout(healthTimeout).failures(failures).functions(functions).configApp(configApp)
             .connectTimeout(o.timeout()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -38,7 +38,7 @@ class SidecarCliTest {
     void theCliRunsASidecarAndCallsThroughIt() throws Exception {
         CompletableFuture<Run> sidecar = CompletableFuture.supplyAsync(() -> run("sidecar", "--zk", zk.connectString(),
             "--cluster", "sidecar-cli", "--namespace", NS, "--app", app.url().toString(), "--port", "0", "--host", "127.0.0.1",
-            "--node", "127.0.0.1", "--interval", "200ms", "--functions", "add,fail", "--duration", "15s"));
+            "--node", "127.0.0.1", "--interval", "200ms", "--health-timeout", "30s", "--functions", "add,fail", "--duration", "15s"));
         Run added = call("add", "[1 2]");
         while (added.exit() == ExitCodes.UNAVAILABLE && !sidecar.isDone()) {
             Thread.sleep(100);

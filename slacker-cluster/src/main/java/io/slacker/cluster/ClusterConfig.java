@@ -2,6 +2,7 @@ package io.slacker.cluster;
 
 import io.slacker.cluster.config.ConfigEntry;
 import io.slacker.cluster.config.ConfigStore;
+import io.slacker.cluster.config.ConfigWriter;
 import io.slacker.cluster.zk.Zk;
 import io.slacker.cluster.zk.ZkPaths;
 import io.slacker.serialization.SerializationException;
@@ -14,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +49,7 @@ public final class ClusterConfig implements AutoCloseable {
     private final String cluster;
     private final String app;
     private final ConfigStore store;
+    private final ConfigWriter writer;
     private final List<ConfigListener> listeners = new CopyOnWriteArrayList<>();
 
     private ClusterConfig(CuratorFramework curator, boolean ownsCurator, String path, String cluster, String app) {
@@ -58,6 +58,7 @@ public final class ClusterConfig implements AutoCloseable {
         this.cluster = cluster;
         this.app = app;
         this.store = new ConfigStore(curator, path, this::fire);
+        this.writer = new ConfigWriter(curator, store);
     }
 
     /** A new builder. */
@@ -225,26 +226,7 @@ public final class ClusterConfig implements AutoCloseable {
      * @throws ConfigException when the value has no EDN form or ZooKeeper cannot be reached
      */
     public int set(String key, Object value) {
-        byte[] data = encode(key, value);
-        String p = store.keyPath(checkKey(key));
-        try {
-            Stat stat;
-            try {
-                stat = curator.setData().forPath(p, data);
-            } catch (KeeperException.NoNodeException e) {
-                try {
-                    curator.create().creatingParentsIfNeeded().forPath(p, data);
-                    stat = curator.checkExists().forPath(p);
-                } catch (KeeperException.NodeExistsException e2) {
-                    stat = curator.setData().forPath(p, data);
-                }
-            }
-            int version = stat == null ? 0 : stat.getVersion();
-            store.written(key, data, version);
-            return version;
-        } catch (Exception e) {
-            throw writeFailed("set", key, e);
-        }
+        return writer.set(checkKey(key), encode(key, value));
     }
 
     /**
@@ -273,25 +255,7 @@ public final class ClusterConfig implements AutoCloseable {
      * @throws ConfigConflictException when the version differs
      */
     public int compareAndSet(String key, Object value, int expectedVersion) {
-        byte[] data = encode(key, value);
-        String p = store.keyPath(checkKey(key));
-        try {
-            int version;
-            if (expectedVersion == ABSENT) {
-                curator.create().creatingParentsIfNeeded().forPath(p, data);
-                version = 0;
-            } else {
-                version = curator.setData().withVersion(expectedVersion).forPath(p, data).getVersion();
-            }
-            store.written(key, data, version);
-            return version;
-        } catch (KeeperException.NodeExistsException | KeeperException.BadVersionException e) {
-            throw new ConfigConflictException(key, expectedVersion, currentVersion(p));
-        } catch (KeeperException.NoNodeException e) {
-            throw new ConfigConflictException(key, expectedVersion, ABSENT);
-        } catch (Exception e) {
-            throw writeFailed("set", key, e);
-        }
+        return writer.compareAndSet(checkKey(key), encode(key, value), expectedVersion);
     }
 
     /**
@@ -300,26 +264,7 @@ public final class ClusterConfig implements AutoCloseable {
      * @return whether it existed
      */
     public boolean delete(String key) {
-        String p = store.keyPath(checkKey(key));
-        try {
-            curator.delete().forPath(p);
-            store.deleted(key);
-            return true;
-        } catch (KeeperException.NoNodeException e) {
-            store.deleted(key);
-            return false;
-        } catch (Exception e) {
-            throw writeFailed("delete", key, e);
-        }
-    }
-
-    private int currentVersion(String p) {
-        try {
-            Stat s = curator.checkExists().forPath(p);
-            return s == null ? ABSENT : s.getVersion();
-        } catch (Exception e) {
-            return ABSENT;
-        }
+        return writer.delete(checkKey(key));
     }
 
     private static byte[] encode(String key, Object value) {
@@ -328,18 +273,6 @@ public final class ClusterConfig implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ConfigException("config key '" + key + "': value has no EDN form: " + e.getMessage(), e);
         }
-    }
-
-    private ConfigException writeFailed(String what, String key, Exception e) {
-        if (e instanceof ConfigException ce) {
-            return ce;
-        }
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        String why = e instanceof KeeperException.ConnectionLossException || e instanceof KeeperException.SessionExpiredException
-            ? "ZooKeeper unreachable" : e.toString();
-        return new ConfigException("cannot " + what + " config key '" + key + "': " + why, e);
     }
 
     /** Checks a key is one path segment. */

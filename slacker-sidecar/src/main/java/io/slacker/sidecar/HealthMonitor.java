@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls the application's health URL every interval; after {@code failures} failed checks in a
  * row it reports the app down, after one good check it reports it up again. A check that does not
- * answer within the interval counts as failed.
+ * answer within the check timeout counts as failed.
  */
 final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
@@ -20,6 +20,7 @@ final class HealthMonitor implements AutoCloseable {
     private final AppClient app;
     private final String path;
     private final Duration interval;
+    private final Duration timeout;
     private final int failures;
     private final Consumer<Boolean> onChange;
     private final ScheduledExecutorService timer;
@@ -30,10 +31,11 @@ final class HealthMonitor implements AutoCloseable {
      * @param onChange told {@code false} when the app goes down, {@code true} when it is back
      *                 (on the monitor's thread, one at a time)
      */
-    HealthMonitor(AppClient app, String path, Duration interval, int failures, Consumer<Boolean> onChange) {
+    HealthMonitor(AppClient app, String path, Duration interval, Duration timeout, int failures, Consumer<Boolean> onChange) {
         this.app = app;
         this.path = path;
         this.interval = interval;
+        this.timeout = timeout;
         this.failures = failures;
         this.onChange = onChange;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +58,7 @@ final class HealthMonitor implements AutoCloseable {
     private void check() {
         boolean ok;
         try {
-            ok = app.healthy(path).get(interval.toMillis(), TimeUnit.MILLISECONDS);
+            ok = app.healthy(path, timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -165,6 +165,7 @@ public final class Sidecar implements AutoCloseable {
         private int localPort = -1;
         private String healthPath = "/health";
         private Duration interval = Duration.ofSeconds(5);
+        private Duration healthTimeout;
         private int failures = 1;
         private List<String> functions;
         private String configApp;
@@ -239,6 +240,12 @@ public final class Sidecar implements AutoCloseable {
         /** Time between health checks (default 5 s). */
         public Builder interval(Duration interval) {
             this.interval = interval;
+            return this;
+        }
+
+        /** How long one health check may take before it counts as failed (default: the interval). */
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = timeout;
             return this;
         }
 
@@ -330,7 +337,8 @@ public final class Sidecar implements AutoCloseable {
                     p.local = LocalApi.start(localPort, p.client, p.config, json);
                 }
                 Sidecar[] self = new Sidecar[1];
-                p.health = new HealthMonitor(appClient, healthPath, interval, failures, up -> self[0].healthChanged(up));
+                p.health = new HealthMonitor(appClient, healthPath, interval,
+                    healthTimeout != null ? healthTimeout : interval, failures, up -> self[0].healthChanged(up));
                 self[0] = new Sidecar(this, curator, p);
                 p.health.start();
                 LOG.info("sidecar for {} at {} -> {} ({})", namespace, p.server.address(), app, p.functions);

@@ -87,10 +87,13 @@ public final class AppClient {
         return m;
     }
 
-    /** {@code GET BASE/path}: completes with whether the answer had a 2xx status (false when no answer). */
-    public CompletableFuture<Boolean> healthy(String path) {
+    /**
+     * {@code GET BASE/path}: completes with whether the answer had a 2xx status within
+     * {@code within} (false when no answer).
+     */
+    public CompletableFuture<Boolean> healthy(String path, Duration within) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + (path.startsWith("/") ? path : "/" + path)))
-            .timeout(timeout).GET().build();
+            .timeout(within).GET().build();
         return http.sendAsync(req, HttpResponse.BodyHandlers.discarding())
             .thenApply(r -> r.statusCode() / 100 == 2)
             .exceptionally(e -> false);
