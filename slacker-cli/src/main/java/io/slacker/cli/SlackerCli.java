@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
         "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
         "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster \\",
         "      slacker.example.api/echo '[42]' --grouping all --results vector",
-        "  slacker config set --zk 127.0.0.1:2181 --cluster example-cluster --app example greeting '\"Hi\"'",
-        "  slacker sidecar --zk 127.0.0.1:2181 --cluster example-cluster --namespace my.py.svc \\",
-        "      --app http://127.0.0.1:5000 --port 2105 --local-port 2106"})
+        "  slacker config set --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      --app example greeting '\"Hi\"'",
+        "  slacker sidecar --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      --namespace my.py.svc --app http://127.0.0.1:5000 --port 2105"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;
