@@ -107,6 +107,11 @@ public final class Sidecar implements AutoCloseable {
         return httpNode.path();
     }
 
+    /** The ZooKeeper client (tests). */
+    CuratorFramework curator() {
+        return curator;
+    }
+
     /** Whether the app counts as healthy (the namespace is published). */
     public boolean healthy() {
         return health.up();

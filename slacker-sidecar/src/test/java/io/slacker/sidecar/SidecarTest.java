@@ -134,6 +134,25 @@ class SidecarTest {
     }
 
     @Test
+    void registrationComesBackAfterASessionExpiry() throws Exception {
+        Sidecar sidecar = sidecar(null);
+        ClusterClient client = client();
+        CuratorFramework zkc = curator();
+        String nsNode = "/slacker/cluster/" + CLUSTER + "/namespaces/" + NS + "/" + sidecar.address();
+        long before = zkc.checkExists().forPath(sidecar.httpNodePath()).getEphemeralOwner();
+
+        sidecar.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+        // both ephemeral nodes are made again, by the new session
+        await().atMost(WAIT).until(() -> {
+            var http = zkc.checkExists().forPath(sidecar.httpNodePath());
+            var ns = zkc.checkExists().forPath(nsNode);
+            return http != null && ns != null && http.getEphemeralOwner() != before && ns.getEphemeralOwner() != before;
+        });
+        await().atMost(WAIT).until(() -> client.servers(NS).contains(sidecar.address()));
+        assertThat(client.call(NS, "add", List.of(5, 5))).isEqualTo(10L);
+    }
+
+    @Test
     void localApiServesHostsCallsAndConfig() throws Exception {
         Sidecar sidecar = sidecar(null);
         ClusterClient client = client();
