@@ -30,5 +30,9 @@ public enum ErrorCode {
     /** A value could not be encoded or decoded. */
     SERIALIZATION,
     /** A call that went to several servers failed there (the cluster's grouped failure). */
-    GROUPED
+    GROUPED,
+    /** A cluster configuration operation failed: missing key, invalid value, ZooKeeper unreachable for a write. */
+    CONFIG,
+    /** A compare-and-set update of a cluster configuration key lost. */
+    CONFIG_CONFLICT
 }

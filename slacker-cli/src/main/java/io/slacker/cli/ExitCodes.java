@@ -1,6 +1,7 @@
 package io.slacker.cli;
 
 import io.slacker.SlackerException;
+import io.slacker.cluster.ConfigConflictException;
 import io.slacker.cluster.GroupedCallException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class ExitCodes {
     public static final int BAD_EDN = 3;
     /** The server could not be reached, or the connection broke before the answer. */
     public static final int UNREACHABLE = 4;
-    /** The server has no such namespace or function. */
+    /** The server has no such namespace or function; config: no such key. */
     public static final int NOT_FOUND = 5;
     /** The remote function threw; its message is printed. */
     public static final int REMOTE_EXCEPTION = 6;
@@ -29,6 +30,8 @@ public final class ExitCodes {
     public static final int REFUSED = 8;
     /** Cluster: no server offers the namespace. */
     public static final int UNAVAILABLE = 9;
+    /** Config: a compare-and-set update lost (the key is not at the expected version). */
+    public static final int CONFLICT = 10;
 
     /** The exit code section of {@code --help}: code -> meaning. */
     static Map<String, String> help() {
@@ -38,11 +41,12 @@ public final class ExitCodes {
         m.put(String.valueOf(USAGE), "bad command line (unknown option, missing argument, malformed address or ns/fn)");
         m.put(String.valueOf(BAD_EDN), "the EDN given on the command line does not read");
         m.put(String.valueOf(UNREACHABLE), "server (or ZooKeeper) unreachable, or the connection broke before the answer");
-        m.put(String.valueOf(NOT_FOUND), "no such namespace or function");
+        m.put(String.valueOf(NOT_FOUND), "no such namespace or function (config: no such key)");
         m.put(String.valueOf(REMOTE_EXCEPTION), "the remote function threw (its message is printed)");
         m.put(String.valueOf(TIMEOUT), "no answer within --timeout");
         m.put(String.valueOf(REFUSED), "call refused (thread pool full, canceled, protocol error, backlog full)");
         m.put(String.valueOf(UNAVAILABLE), "cluster: no server offers the namespace");
+        m.put(String.valueOf(CONFLICT), "config: compare-and-set lost (the key is not at the expected version)");
         return m;
     }
 
@@ -54,6 +58,9 @@ public final class ExitCodes {
         Throwable t = unwrap(error);
         if (t instanceof GroupedCallException && t.getCause() != null) {
             return of(t.getCause());
+        }
+        if (t instanceof ConfigConflictException) {
+            return CONFLICT;
         }
         if (t instanceof BadEdnException) {
             return BAD_EDN;
@@ -91,6 +98,7 @@ public final class ExitCodes {
             case TIMEOUT -> "timeout: " + msg;
             case REFUSED -> "refused: " + msg;
             case UNAVAILABLE -> "unavailable: " + msg;
+            case CONFLICT -> "conflict: " + msg;
             default -> "failed: " + t;
         };
     }

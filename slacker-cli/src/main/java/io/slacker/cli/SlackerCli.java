@@ -16,7 +16,8 @@ import picocli.CommandLine;
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
     description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
-        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, GatewayCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, GatewayCommand.class, ConfigCommand.class,
+        SidecarCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
@@ -25,7 +26,11 @@ import picocli.CommandLine;
         "  slacker zookeeper --port 2181",
         "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
         "  slacker call --zk 127.0.0.1:2181 --cluster example-cluster \\",
-        "      slacker.example.api/echo '[42]' --grouping all --results vector"})
+        "      slacker.example.api/echo '[42]' --grouping all --results vector",
+        "  slacker config set --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      --app example greeting '\"Hi\"'",
+        "  slacker sidecar --zk 127.0.0.1:2181 --cluster example-cluster \\",
+        "      --namespace my.py.svc --app http://127.0.0.1:5000 --port 2105"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;

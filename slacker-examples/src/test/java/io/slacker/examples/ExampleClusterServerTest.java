@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.slacker.CallOptions;
 import io.slacker.cluster.ClusterClient;
+import io.slacker.cluster.ClusterConfig;
 import io.slacker.cluster.ClusterServer;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.GroupingPolicy;
@@ -39,6 +40,25 @@ class ExampleClusterServerTest {
                 GroupingPolicy.defaults().withSelector((ns, fn, args, servers) -> List.of(b.address())).options());
             await().atMost(Duration.ofSeconds(20))
                 .until(() -> client.servers("slacker.example.api").equals(List.of(a.address())));
+        }
+    }
+
+    @Test
+    void theGreetingFollowsTheClusterConfigWithoutARestart() throws Exception {
+        try (TestingServer zk = new TestingServer(-1, true);
+             ClusterConfig config = ClusterConfig.builder().zookeeper(zk.getConnectString()).cluster("examples")
+                 .app("example").start();
+             ConfigGreeting greeting = new ConfigGreeting(config);
+             ClusterServer server = ExampleClusterServer.start(0, zk.getConnectString(), "examples", greeting);
+             ClusterConfig admin = ClusterConfig.builder().zookeeper(zk.getConnectString()).cluster("examples")
+                 .app("example").start();
+             ClusterClient client = ClusterClient.builder().zookeeper(zk.getConnectString()).cluster("examples")
+                 .build()) {
+            assertThat(client.call(ConfigGreeting.NAMESPACE, "greet", List.of("Ada"))).isEqualTo("Hello, Ada!");
+            admin.set(ConfigGreeting.KEY, "Bonjour");
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> "Bonjour, Ada!".equals(client.call(ConfigGreeting.NAMESPACE, "greet", List.of("Ada"))));
+            assertThat(server.namespaces()).contains(ConfigGreeting.NAMESPACE, "slacker.example.api");
         }
     }
 }
