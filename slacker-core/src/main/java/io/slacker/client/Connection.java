@@ -37,6 +37,7 @@ final class Connection {
     private volatile Channel channel;
     private CompletableFuture<Channel> connecting;
     private int failures;
+    private boolean everConnected;
     private long nextAttemptNanos;
     private Throwable lastError;
     private boolean closed;
@@ -137,6 +138,7 @@ final class Connection {
     }
 
     private void connected(CompletableFuture<Channel> result, Channel ch) {
+        boolean reconnect;
         synchronized (this) {
             connecting = null;
             if (closed) {
@@ -147,7 +149,10 @@ final class Connection {
             channel = ch;
             failures = 0;
             lastError = null;
+            reconnect = everConnected;
+            everConnected = true;
         }
+        notify(() -> config.connectionObserver().connected(address(), reconnect));
         ch.closeFuture().addListener(f -> lost(ch));
         // the hello goes out before any request (this runs before the waiting calls write)
         if (config.protocolVersion() >= Frame.V6) {
@@ -190,7 +195,16 @@ final class Connection {
             }
         }
         LOG.debug("connection to {} closed", address());
+        notify(() -> config.connectionObserver().disconnected(address()));
         pending.failAll(ch, () -> new ConnectionBrokenException("connection to " + address() + " lost"));
+    }
+
+    private static void notify(Runnable observation) {
+        try {
+            observation.run();
+        } catch (RuntimeException e) {
+            LOG.warn("connection observer failed", e);
+        }
     }
 
     /** Closes the connection for good. */
