@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.VersionProvider.class,
     description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
-        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         "  slacker zookeeper --port 2181",
         "  slacker cluster --zk 127.0.0.1:2181 --cluster example-cluster --watch",
         "  slacker cluster call --zk 127.0.0.1:2181 --cluster example-cluster \\",
-        "      slacker.example.api/echo '[42]' --grouping all --results vector"})
+        "      slacker.example.api/echo '[42]' --grouping all --results vector",
+        "  slacker dashboard --zk 127.0.0.1:2181 --cluster example-cluster --port 8090"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;

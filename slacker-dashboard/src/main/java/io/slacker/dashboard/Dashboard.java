@@ -6,6 +6,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -13,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +69,7 @@ public final class Dashboard implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("slacker-dashboard-metrics", true));
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final EventStream events = new EventStream();
+    private final ChannelGroup connections = new DefaultChannelGroup("dashboard-http", GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup group;
     private final Channel channel;
     private volatile ClusterSnapshot snapshot;
@@ -93,6 +97,7 @@ public final class Dashboard implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                             new DashboardHandler(Dashboard.this, events));
                     }
@@ -211,6 +216,7 @@ public final class Dashboard implements AutoCloseable {
 
     private void shutdown() {
         events.closeAll();
+        connections.close().awaitUninterruptibly(2000);
         reader.shutdownNow();
         scraping.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
