@@ -67,7 +67,7 @@ final class HttpTransport {
                 return;
             }
             String path = new QueryStringDecoder(req.uri()).path();
-            SlackerServer.HttpGet get = server.httpGets().get(path);
+            HttpGet get = server.httpGets().get(path);
             if (get != null && req.method().equals(io.netty.handler.codec.http.HttpMethod.GET)) {
                 send(ch, HttpResponseStatus.OK, get.contentType(), text(get.body().get()), keepAlive);
                 return;

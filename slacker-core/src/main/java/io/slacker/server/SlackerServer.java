@@ -16,7 +16,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
 import io.slacker.interceptor.Interceptor;
 import io.slacker.interceptor.ServerObserver;
-import io.slacker.interceptor.ServerStats;
 import io.slacker.protocol.FrameCodec;
 import io.slacker.protocol.FrameDecoder;
 import io.slacker.protocol.FrameEncoder;
@@ -101,7 +100,7 @@ public final class SlackerServer implements AutoCloseable {
                 shutdownResources();
             }
         }
-        b.observer.started(new Stats());
+        b.observer.started(new LiveStats(context, ownedPools));
         LOG.info("slacker server on {} ({} namespaces)", serverChannel.localAddress(), registry.namespaces().size());
     }
 
@@ -239,41 +238,6 @@ public final class SlackerServer implements AutoCloseable {
 
     Serializers serializers() {
         return config.serializers;
-    }
-
-    /** The server's gauges for its observer. */
-    private final class Stats implements ServerStats {
-        @Override
-        public int inFlight() {
-            return context.inFlight.get();
-        }
-
-        @Override
-        public int connections() {
-            return context.clients.size();
-        }
-
-        @Override
-        public int workersActive() {
-            int n = 0;
-            for (WorkerPool p : ownedPools) {
-                n += p.active();
-            }
-            return n;
-        }
-
-        @Override
-        public int workersQueued() {
-            int n = 0;
-            for (WorkerPool p : ownedPools) {
-                n += p.queued();
-            }
-            return n;
-        }
-    }
-
-    /** A GET endpoint of the HTTP transport. */
-    record HttpGet(String contentType, java.util.function.Supplier<String> body) {
     }
 
     Map<String, HttpGet> httpGets() {
