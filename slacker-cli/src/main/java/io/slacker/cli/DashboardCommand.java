@@ -4,6 +4,7 @@ import io.slacker.dashboard.Dashboard;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.curator.framework.CuratorFramework;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,11 +39,19 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ZkOptions o = zk.or(null);
         ClusterCommand.require(spec, o);
-        Dashboard dashboard = Dashboard.builder().zookeeper(o.zookeeper).root(o.root()).cluster(o.cluster)
-            .host(host).port(port).start();
+        CuratorFramework curator = o.connect();   // a clear error at once when ZooKeeper is unreachable
+        Dashboard dashboard;
+        try {
+            dashboard = Dashboard.builder().curator(curator).root(o.root()).cluster(o.cluster).host(host).port(port)
+                .start();
+        } catch (RuntimeException e) {
+            curator.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             dashboard.close();
+            curator.close();
             stopped.countDown();
         }, "slacker-dashboard-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -63,6 +72,7 @@ final class DashboardCommand implements Callable<Integer> {
                 // the hook is running or ran: it closes the dashboard
             }
             dashboard.close();
+            curator.close();
         }
         spec.commandLine().getOut().println("dashboard stopped");
         spec.commandLine().getOut().flush();

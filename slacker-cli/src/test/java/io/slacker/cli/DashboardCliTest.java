@@ -57,6 +57,18 @@ class DashboardCliTest {
     }
 
     @Test
+    void unreachableZooKeeperFailsClearly() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliFixture.Run r = run("dashboard", "--zk", "127.0.0.1:" + port, "--cluster", "c", "--zk-timeout", "1s",
+            "--port", "0", "--host", "127.0.0.1");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(r.err()).contains("cannot reach ZooKeeper at 127.0.0.1:" + port);
+    }
+
+    @Test
     void needsZooKeeperAndCluster() {
         CliFixture.Run r = run("dashboard", "--port", "0");
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
