@@ -2,6 +2,7 @@ package io.slacker.client;
 
 import io.netty.handler.ssl.SslContext;
 import io.slacker.ContentType;
+import io.slacker.interceptor.ConnectionObserver;
 import io.slacker.interceptor.DeadlineInterceptor;
 import io.slacker.interceptor.Interceptor;
 import io.slacker.serialization.Serializers;
@@ -28,7 +29,8 @@ record ClientConfig(
     Duration reconnectBackoffMin,
     Duration reconnectBackoffMax,
     Executor callbackExecutor,
-    int maxBody) {
+    int maxBody,
+    ConnectionObserver connectionObserver) {
 
     /** {@code host:port}. */
     String address() {

@@ -238,6 +238,7 @@ public final class SlackerClient implements AutoCloseable {
         private Duration backoffMax = Duration.ofSeconds(5);
         private Executor callbackExecutor;
         private int maxBody = FrameCodec.DEFAULT_MAX_BODY;
+        private io.slacker.interceptor.ConnectionObserver connectionObserver = io.slacker.interceptor.ConnectionObserver.NONE;
 
         private Builder() {
         }
@@ -304,6 +305,12 @@ public final class SlackerClient implements AutoCloseable {
         /** Adds an interceptor; several run as {@link Interceptor#chain} does. */
         public Builder interceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Reports connects, reconnects and lost connections to this observer (default: none). */
+        public Builder connectionObserver(io.slacker.interceptor.ConnectionObserver observer) {
+            this.connectionObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
@@ -409,7 +416,7 @@ public final class SlackerClient implements AutoCloseable {
             ClientConfig cfg = new ClientConfig(host, port, contentType, timeout, protocolVersion, clientName, clientVersion,
                 Interceptor.chain(interceptors), deadline, backlog, pingInterval, interruptOnTimeout, sslContext,
                 serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
-                callbackExecutor, maxBody);
+                callbackExecutor, maxBody, connectionObserver);
             if (!cfg.serializers().supports(contentType)) {
                 throw new IllegalStateException(Serializers.unsupportedReason(contentType));
             }

@@ -29,7 +29,8 @@ import java.util.List;
 /**
  * The HTTP transport: {@code POST /ns/fn.clj} (or {@code .json}, any content type name) with the
  * serialized argument vector as body. 200 with the result, 500 with the exception string, 404 for
- * an unknown function, 400 for a bad suffix or body, 503 when the pool is full.
+ * an unknown function, 400 for a bad suffix or body, 503 when the pool is full. Plain
+ * {@code GET} endpoints configured with {@link SlackerServer.Builder#httpGet} (e.g. {@code /metrics}).
  */
 final class HttpTransport {
     private HttpTransport() {
@@ -71,6 +72,11 @@ final class HttpTransport {
                 return;
             }
             String path = new QueryStringDecoder(req.uri()).path();
+            HttpGet get = server.httpGets().get(path);
+            if (get != null && req.method().equals(io.netty.handler.codec.http.HttpMethod.GET)) {
+                send(ch, HttpResponseStatus.OK, get.contentType(), text(get.body().get()), keepAlive);
+                return;
+            }
             int dot = path.lastIndexOf('.');
             if (!path.startsWith("/") || dot <= path.lastIndexOf('/')) {
                 send(ch, HttpResponseStatus.BAD_REQUEST, null, text("expected /namespace/function.content-type"), keepAlive);

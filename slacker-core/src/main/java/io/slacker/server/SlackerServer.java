@@ -16,6 +16,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.Version;
 import io.slacker.interceptor.Interceptor;
+import io.slacker.interceptor.ServerObserver;
 import io.slacker.protocol.FrameCodec;
 import io.slacker.protocol.FrameDecoder;
 import io.slacker.protocol.FrameEncoder;
@@ -86,7 +87,7 @@ public final class SlackerServer implements AutoCloseable {
             executors.put(ns, p);
         });
         RequestProcessor processor = new RequestProcessor(registry, b.serializers, Interceptor.chain(b.interceptors),
-            defaultPool, Map.copyOf(executors), b.sendStackTraces);
+            defaultPool, Map.copyOf(executors), b.sendStackTraces, b.observer);
         Inspector inspector = new Inspector(registry, b.serializers, b.version, Instant.now());
         this.context = new Context(processor, inspector, b.version);
         this.limits = new InboundLimits(b.maxConnections, b.frameReadTimeout, b.idleTimeout, b.inboundBudget);
@@ -102,6 +103,7 @@ public final class SlackerServer implements AutoCloseable {
                 shutdownResources();
             }
         }
+        b.observer.started(new LiveStats(context, ownedPools));
         LOG.info("slacker server on {} ({} namespaces)", serverChannel.localAddress(), registry.namespaces().size());
     }
 
@@ -121,6 +123,9 @@ public final class SlackerServer implements AutoCloseable {
                     channels.add(ch);
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("idle", idleHandler());
+                    if (b.observer != ServerObserver.NONE) {
+                        p.addLast("observer", new ByteCounter(b.observer));
+                    }
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
@@ -263,6 +268,10 @@ public final class SlackerServer implements AutoCloseable {
         return config.serializers;
     }
 
+    Map<String, HttpGet> httpGets() {
+        return config.httpGets;
+    }
+
     private final class Context implements ServerContext {
         final RequestProcessor processor;
         final Inspector inspector;
@@ -314,6 +323,8 @@ public final class SlackerServer implements AutoCloseable {
         private final Map<String, int[]> ownedPools = new LinkedHashMap<>();
         private final java.util.Set<String> onIoThread = new java.util.LinkedHashSet<>();
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private final Map<String, HttpGet> httpGets = new LinkedHashMap<>();
+        private ServerObserver observer = ServerObserver.NONE;
         private String host = "0.0.0.0";
         private int port = 2104;
         private int httpPort = -1;
@@ -414,6 +425,28 @@ public final class SlackerServer implements AutoCloseable {
         /** Adds an interceptor; several run in order (pre/before) and in reverse (after/post). */
         public Builder interceptor(Interceptor interceptor) {
             interceptors.add(interceptor);
+            return this;
+        }
+
+        /**
+         * Reports calls, connections, bytes and gauges to this observer (default: none). Metrics
+         * libraries bind through it, e.g. {@code SlackerMetrics.bind(builder, registry)} of
+         * {@code slacker-micrometer}.
+         */
+        public Builder observer(ServerObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Answers {@code GET path} on the HTTP transport with {@code body.get()} (e.g. a Prometheus
+         * scrape at {@code /metrics}); other methods and paths are calls as before.
+         */
+        public Builder httpGet(String path, String contentType, java.util.function.Supplier<String> body) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("path must start with /: " + path);
+            }
+            httpGets.put(path, new HttpGet(contentType, java.util.Objects.requireNonNull(body, "body")));
             return this;
         }
 
