@@ -1,5 +1,7 @@
 package io.slacker;
 
+import io.slacker.spi.ConnectionObserver;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -168,6 +170,7 @@ public final class SlackerClient implements SlackerCaller {
         private Duration backoffMax = Duration.ofSeconds(5);
         private Executor callbackExecutor;
         private int maxBody = FrameCodec.DEFAULT_MAX_BODY;
+        private io.slacker.spi.ConnectionObserver connectionObserver = io.slacker.spi.ConnectionObserver.NONE;
 
         private Builder() {
         }
@@ -234,6 +237,12 @@ public final class SlackerClient implements SlackerCaller {
         /** Adds an interceptor; several run as {@link Interceptor#chain} does. */
         public Builder interceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Reports connects, reconnects and lost connections to this observer (default: none). */
+        public Builder connectionObserver(ConnectionObserver observer) {
+            this.connectionObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
@@ -366,7 +375,7 @@ public final class SlackerClient implements SlackerCaller {
             ClientConfig cfg = new ClientConfig(host, port, contentType, timeout, protocolVersion, clientName, clientVersion,
                 Interceptor.chain(interceptors), backlog, pingInterval, interruptOnTimeout, sslContext,
                 serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
-                callbackExecutor, maxBody);
+                callbackExecutor, maxBody, connectionObserver);
             if (!cfg.serializers().supports(contentType)) {
                 throw new IllegalStateException(Serializers.unsupportedReason(contentType));
             }

@@ -1,5 +1,7 @@
 package io.slacker;
 
+import io.slacker.internal.server.HttpGet;
+
 import io.netty.handler.ssl.SslContext;
 import io.slacker.data.Keyword;
 import io.slacker.internal.protocol.FrameCodec;
@@ -10,6 +12,14 @@ import io.slacker.spi.Interceptor;
 import io.slacker.spi.NotFoundHandler;
 import io.slacker.spi.RemoteFunction;
 import io.slacker.spi.Serializers;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.slacker.Version;
+import io.slacker.spi.ServerObserver;
+import io.slacker.internal.protocol.FrameDecoder;
+import io.slacker.internal.protocol.FrameEncoder;
+import io.slacker.internal.protocol.InvalidFrameHandler;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,6 +124,8 @@ public final class SlackerServer implements AutoCloseable {
         private final Map<String, ServerConfig.PoolSize> ownedPools = new LinkedHashMap<>();
         private final Set<String> onIoThread = new LinkedHashSet<>();
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private final Map<String, HttpGet> httpGets = new LinkedHashMap<>();
+        private ServerObserver observer = ServerObserver.NONE;
         private String host = "0.0.0.0";
         private int port = 2104;
         private int httpPort = -1;
@@ -214,6 +226,28 @@ public final class SlackerServer implements AutoCloseable {
         /** Adds an interceptor; several run in order (pre/before) and in reverse (after/post). */
         public Builder interceptor(Interceptor interceptor) {
             interceptors.add(interceptor);
+            return this;
+        }
+
+        /**
+         * Reports calls, connections, bytes and gauges to this observer (default: none). Metrics
+         * libraries bind through it, e.g. {@code SlackerMetrics.bind(builder, registry)} of
+         * {@code slacker-micrometer}.
+         */
+        public Builder observer(ServerObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Answers {@code GET path} on the HTTP transport with {@code body.get()} (e.g. a Prometheus
+         * scrape at {@code /metrics}); other methods and paths are calls as before.
+         */
+        public Builder httpGet(String path, String contentType, java.util.function.Supplier<String> body) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("path must start with /: " + path);
+            }
+            httpGets.put(path, new HttpGet(contentType, java.util.Objects.requireNonNull(body, "body")));
             return this;
         }
 
@@ -343,6 +377,8 @@ public final class SlackerServer implements AutoCloseable {
             b.sendStackTraces = sendStackTraces;
             b.sslContext = sslContext;
             b.shutdownTimeout = shutdownTimeout;
+            b.httpGets.putAll(httpGets);
+            b.observer = observer;
             b.frameReadTimeout = frameReadTimeout;
             b.idleTimeout = idleTimeout;
             b.maxConnections = maxConnections;
@@ -359,7 +395,7 @@ public final class SlackerServer implements AutoCloseable {
         public SlackerServer start() {
             io.slacker.internal.NettyVersionCheck.require();
             ServerConfig config = new ServerConfig(registry.build(), executors, ownedPools, onIoThread,
-                Interceptor.chain(interceptors), host, port, httpPort, threads, queueSize, ioThreads, maxFrameBody,
+                Interceptor.chain(interceptors), observer, httpGets, host, port, httpPort, threads, queueSize, ioThreads, maxFrameBody,
                 writeBufferHigh, serializers, version, sendStackTraces, sslContext, shutdownTimeout, frameReadTimeout, idleTimeout,
                 maxConnections, inboundBudget);
             try {

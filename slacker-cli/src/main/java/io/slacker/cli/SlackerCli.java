@@ -17,7 +17,7 @@ import picocli.CommandLine;
     description = "Calls, inspects and benchmarks slacker servers and clusters (Java or Clojure).",
     subcommands = {CallCommand.class, FunctionsCommand.class, MetaCommand.class, ClientsCommand.class,
         BenchCommand.class, ClusterCommand.class, ZooKeeperCommand.class, GatewayCommand.class, ConfigCommand.class,
-        SidecarCommand.class, CommandLine.HelpCommand.class},
+        SidecarCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n", footer = {
         "  slacker call 127.0.0.1:2104 slacker.example.api/rand-ints '[5]'",
         "  slacker functions 127.0.0.1:2104 slacker.example.api",
@@ -30,7 +30,8 @@ import picocli.CommandLine;
         "  slacker config set --zk 127.0.0.1:2181 --cluster example-cluster \\",
         "      --app example greeting '\"Hi\"'",
         "  slacker sidecar --zk 127.0.0.1:2181 --cluster example-cluster \\",
-        "      --namespace my.py.svc --app http://127.0.0.1:5000 --port 2105"})
+        "      --namespace my.py.svc --app http://127.0.0.1:5000 --port 2105",
+        "  slacker dashboard --zk 127.0.0.1:2181 --cluster example-cluster --port 8090"})
 public final class SlackerCli implements Runnable {
     @Spec
     CommandSpec spec;

@@ -4,6 +4,8 @@ import io.netty.handler.ssl.SslContext;
 import io.slacker.ContentType;
 import io.slacker.spi.Interceptor;
 import io.slacker.spi.Serializers;
+import io.slacker.spi.ConnectionObserver;
+import io.slacker.DeadlineInterceptor;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -26,7 +28,8 @@ public record ClientConfig(
     Duration reconnectBackoffMin,
     Duration reconnectBackoffMax,
     Executor callbackExecutor,
-    int maxBody) {
+    int maxBody,
+    ConnectionObserver connectionObserver) {
 
     /** {@code host:port}. */
     public String address() {

@@ -42,6 +42,7 @@ final class Connection {
     private volatile Channel channel;
     private CompletableFuture<Channel> connecting;
     private int failures;
+    private boolean everConnected;
     private long nextAttemptNanos;
     private Throwable lastError;
     private boolean closed;
@@ -154,6 +155,7 @@ final class Connection {
     }
 
     private void connected(CompletableFuture<Channel> result, Channel ch) {
+        boolean reconnect;
         synchronized (this) {
             connecting = null;
             if (closed) {
@@ -164,7 +166,10 @@ final class Connection {
             channel = ch;
             failures = 0;
             lastError = null;
+            reconnect = everConnected;
+            everConnected = true;
         }
+        notify(() -> config.connectionObserver().connected(address(), reconnect));
         ch.closeFuture().addListener(f -> lost(ch));
         // the hello goes out before any request (this runs before the waiting calls write)
         if (config.protocolVersion() >= Frame.V6) {
@@ -207,12 +212,21 @@ final class Connection {
             }
         }
         LOG.debug("connection to {} closed", address());
+        notify(() -> config.connectionObserver().disconnected(address()));
         String version = serverVersion;
         String why = isClojureSlacker(version)
             ? ": the server closed the connection; a Clojure slacker server does that for an unknown function"
                 + " (server version " + version + ")"
             : "";
         pending.failAll(ch, () -> new ConnectionBrokenException("connection to " + address() + " lost" + why));
+    }
+
+    private static void notify(Runnable observation) {
+        try {
+            observation.run();
+        } catch (RuntimeException e) {
+            LOG.warn("connection observer failed", e);
+        }
     }
 
     /** Closes the connection for good. */

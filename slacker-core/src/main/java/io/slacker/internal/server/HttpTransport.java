@@ -32,7 +32,8 @@ import java.util.List;
  * serialized argument vector as body. 200 with the result, 500 with the exception string, 404 for
  * an unknown function, 400 for a bad suffix or body, 413 for a body over the server's frame body
  * limit, 503 when the pool is full or the server is stopping. Calls go through the same
- * {@link CallGate} as TCP ones: counted in flight, waited for by a graceful stop.
+ * {@link CallGate} as TCP ones: counted in flight, waited for by a graceful stop. Plain
+ * {@code GET} endpoints configured with {@code SlackerServer.Builder#httpGet} (e.g. {@code /metrics}).
  */
 final class HttpTransport {
     private HttpTransport() {
@@ -73,6 +74,11 @@ final class HttpTransport {
                 return;
             }
             String path = new QueryStringDecoder(req.uri()).path();
+            HttpGet get = server.httpGets().get(path);
+            if (get != null && req.method().equals(io.netty.handler.codec.http.HttpMethod.GET)) {
+                send(ch, HttpResponseStatus.OK, get.contentType(), text(get.body().get()), keepAlive);
+                return;
+            }
             int dot = path.lastIndexOf('.');
             if (!path.startsWith("/") || dot <= path.lastIndexOf('/')) {
                 send(ch, HttpResponseStatus.BAD_REQUEST, null, text("expected /namespace/function.content-type"), keepAlive);

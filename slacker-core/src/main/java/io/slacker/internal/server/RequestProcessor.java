@@ -10,6 +10,8 @@ import io.slacker.spi.Interceptor;
 import io.slacker.spi.NotFoundHandler;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
+import io.slacker.spi.CallContext;
+import io.slacker.spi.ServerObserver;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +45,12 @@ final class RequestProcessor {
     private final CallExecutor defaultExecutor;
     private final Map<String, CallExecutor> executors;
     private final boolean sendStackTraces;
+    private final ServerObserver observer;
 
     RequestProcessor(FunctionRegistry registry, Serializers serializers, Interceptor interceptor,
-                     CallExecutor defaultExecutor, Map<String, CallExecutor> executors, boolean sendStackTraces) {
+                     CallExecutor defaultExecutor, Map<String, CallExecutor> executors, boolean sendStackTraces,
+                     ServerObserver observer) {
+        this.observer = observer;
         this.registry = registry;
         this.serializers = serializers;
         this.interceptor = interceptor;
@@ -60,17 +65,19 @@ final class RequestProcessor {
      * @param running the tracker entry of this call, or null when it cannot be interrupted
      */
     void process(String fname, int contentTypeCode, byte[] data, List<Extension> extensions, int version,
-                 SocketAddress remote, Reply reply, CallTracker.Running running, Runnable done) {
+                 SocketAddress remote, Reply answer, CallTracker.Running running, Runnable done) {
         ContentType ct = ContentType.fromCode(contentTypeCode);
+        int slash = fname.indexOf('/');
+        String ns = slash > 0 ? fname.substring(0, slash) : "";
+        String fn = slash > 0 ? fname.substring(slash + 1) : fname;
+        ExposedFunction function = registry.find(fname);
+        Reply reply = observer == ServerObserver.NONE ? answer
+            : new ObservedReply(answer, observer, ns, function == null ? null : fn, ct, System.nanoTime());
         if (ct == null || !serializers.supports(ct)) {
             reply.error(ResultCode.INVALID_PACKET, "unsupported content type " + contentTypeCode);
             done.run();
             return;
         }
-        int slash = fname.indexOf('/');
-        String ns = slash > 0 ? fname.substring(0, slash) : "";
-        String fn = slash > 0 ? fname.substring(slash + 1) : fname;
-        ExposedFunction function = registry.find(fname);
         NotFoundHandler notFound = function == null ? registry.notFoundHandler(ns) : null;
         if (function == null && notFound == null) {
             reply.error(ResultCode.NOT_FOUND, "function not found: " + fname);

@@ -2,6 +2,7 @@ package io.slacker.internal.server;
 
 import io.netty.handler.ssl.SslContext;
 import io.slacker.spi.Interceptor;
+import io.slacker.spi.ServerObserver;
 import io.slacker.spi.Serializers;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,8 @@ public record ServerConfig(
     Map<String, PoolSize> ownedPools,
     Set<String> onIoThread,
     Interceptor interceptor,
+    ServerObserver observer,
+    Map<String, HttpGet> httpGets,
     String host,
     int port,
     int httpPort,
@@ -46,6 +49,7 @@ public record ServerConfig(
         executors = Map.copyOf(executors);
         ownedPools = Map.copyOf(ownedPools);
         onIoThread = Set.copyOf(onIoThread);
+        httpGets = Map.copyOf(httpGets);
     }
 
     /** A pool's size. */

@@ -16,6 +16,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.slacker.ConnectedClient;
 import io.slacker.data.Keyword;
+import io.slacker.spi.ServerObserver;
 import io.slacker.internal.protocol.FrameDecoder;
 import io.slacker.internal.protocol.FrameEncoder;
 import io.slacker.internal.protocol.InvalidFrameHandler;
@@ -76,7 +77,7 @@ public final class ServerRuntime implements ServerContext {
             executors.put(ns, p);
         });
         this.processor = new RequestProcessor(config.registry(), config.serializers(), config.interceptor(), defaultPool,
-            Map.copyOf(executors), config.sendStackTraces());
+            Map.copyOf(executors), config.sendStackTraces(), config.observer());
         this.inspector = new Inspector(config.registry(), config.serializers(), config.version(), Instant.now());
         this.bossGroup = Transport.group(1, "slacker-accept");
         this.ioGroup = Transport.group(config.ioThreads(), "slacker-io");
@@ -90,6 +91,7 @@ public final class ServerRuntime implements ServerContext {
                 shutdownResources();
             }
         }
+        config.observer().started(new LiveStats(this, ownedPools));
         LOG.info("slacker server on {} ({} namespaces)", serverChannel.localAddress(), config.registry().namespaces().size());
     }
 
@@ -108,6 +110,9 @@ public final class ServerRuntime implements ServerContext {
                     }
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("idle", idleHandler());
+                    if (config.observer() != ServerObserver.NONE) {
+                        p.addLast("observer", new ByteCounter(config.observer()));
+                    }
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
@@ -161,6 +166,11 @@ public final class ServerRuntime implements ServerContext {
     /** Bytes held in incomplete frames and HTTP requests, all connections together. */
     public long inboundBufferedBytes() {
         return limits.held();
+    }
+
+    /** The plain GET endpoints of the HTTP transport, by path. */
+    Map<String, HttpGet> httpGets() {
+        return config.httpGets();
     }
 
     /** The settings. */

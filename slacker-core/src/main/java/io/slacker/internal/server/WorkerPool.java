@@ -52,6 +52,16 @@ final class WorkerPool implements CallExecutor {
         return f;
     }
 
+    /** Threads running a task now. */
+    int active() {
+        return executor.getActiveCount();
+    }
+
+    /** Tasks waiting for a thread. */
+    int queued() {
+        return executor.getQueue().size();
+    }
+
     void shutdownNow() {
         executor.shutdownNow();
     }

@@ -60,7 +60,7 @@ public final class ClusterBenchmark {
     }
 
     /** Keeps {@code window} calls in flight for {@code seconds}; returns completed calls per second. */
-    private static double run(Supplier<CompletableFuture<Object>> call, int seconds, int window) throws InterruptedException {
+    static double run(Supplier<CompletableFuture<Object>> call, int seconds, int window) throws InterruptedException {
         Semaphore slots = new Semaphore(window);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();

@@ -1,0 +1,57 @@
+package io.slacker.micrometer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerServer;
+
+/**
+ * Binds Micrometer meters to slacker servers and clients through their builders' observation
+ * hooks; slacker-core itself does not depend on Micrometer.
+ *
+ * <pre>{@code
+ * MeterRegistry registry = ...;
+ * SlackerServer server = SlackerMetrics.bind(SlackerServer.builder(), registry)
+ *     .expose(ExampleApi.class, impl).start();
+ * SlackerClient client = SlackerMetrics.bind(SlackerClient.builder().address("host:2104"), registry).build();
+ * ClusterClient cluster = ClusterClient.builder()...
+ *     .client(SlackerMetrics.bind(SlackerClient.builder(), registry)).build();   // the template of every server's client
+ * }</pre>
+ *
+ * <p>Meter names and tags are listed in {@code docs/observability.md}.
+ */
+public final class SlackerMetrics {
+    private SlackerMetrics() {
+    }
+
+    /** Server meters ({@code slacker.server.*}) on {@code registry}; returns the builder. */
+    public static SlackerServer.Builder bind(SlackerServer.Builder server, MeterRegistry registry) {
+        return bind(server, registry, Tags.empty());
+    }
+
+    /** Server meters with extra tags on every meter (e.g. {@code server=host:port}). */
+    public static SlackerServer.Builder bind(SlackerServer.Builder server, MeterRegistry registry, Iterable<
+        io.micrometer.core.instrument.Tag> tags) {
+        return server.observer(new ServerMetrics(registry, Tags.of(tags)));
+    }
+
+    /** Client meters ({@code slacker.client.*}) on {@code registry}; returns the builder. */
+    public static SlackerClient.Builder bind(SlackerClient.Builder client, MeterRegistry registry) {
+        return bind(client, registry, Tags.empty());
+    }
+
+    /** Client meters with extra tags on every meter. */
+    public static SlackerClient.Builder bind(SlackerClient.Builder client, MeterRegistry registry,
+                                             Iterable<io.micrometer.core.instrument.Tag> tags) {
+        ClientMetrics metrics = new ClientMetrics(registry, Tags.of(tags));
+        return client.interceptor(metrics).connectionObserver(metrics);
+    }
+
+    /** A gauge of the calls waiting for their answer on this client (its backlog in use). */
+    public static SlackerClient gaugeBacklog(SlackerClient client, MeterRegistry registry) {
+        Gauge.builder("slacker.client.calls.pending", client, SlackerClient::inFlight)
+            .description("Calls sent and not answered yet").tag("server", client.address()).register(registry);
+        return client;
+    }
+}
