@@ -2,7 +2,7 @@ package io.slacker.gateway.internal;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.slacker.ContentType;
-import io.slacker.cluster.ClusterClient;
+import io.slacker.SlackerCaller;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.GroupingPolicy;
 import io.slacker.cluster.GroupingResults;
@@ -27,11 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * (or the route's settings) for fan-out.
  */
 final class SlackerRouteFilter extends BaseFilter {
-    private final ClusterClient cluster;
+    private final SlackerCaller cluster;
     private final FunctionCatalog catalog;
     private final Serializers serializers = Serializers.defaults();
 
-    SlackerRouteFilter(ClusterClient cluster, FunctionCatalog catalog) {
+    SlackerRouteFilter(SlackerCaller cluster, FunctionCatalog catalog) {
         super(FilterType.ROUTE, 1000);
         this.cluster = cluster;
         this.catalog = catalog;
