@@ -1,4 +1,5 @@
 /**
- * Start-up support used by slacker's own modules; not part of the public API.
+ * Implementation of slacker-core (protocol, serialization, client, server, call state) and start-up
+ * support; not part of the public API: the module does not export it.
  */
 package io.slacker.internal;

@@ -1,5 +1,6 @@
 /**
- * The slacker client: {@link io.slacker.SlackerClient} with typed proxies, untyped calls
- * and inspect requests over one multiplexed connection per server.
+ * Implementation of {@link io.slacker.SlackerClient}: the connection, the pending-call table, the
+ * call pipeline, the one proxy implementation every {@link io.slacker.SlackerCaller} shares, and
+ * the blocking wait with its I/O-thread guard. Not API.
  */
 package io.slacker.internal.client;
