@@ -78,6 +78,21 @@ class ApiBoundaryTest {
         assertThat(leaks).isEmpty();
     }
 
+    @Test
+    void everyExceptionSaysItsOwnCode() throws Exception {
+        List<String> without = new ArrayList<>();
+        for (Class<?> c : apiClasses()) {
+            if (SlackerException.class.isAssignableFrom(c) && c != SlackerException.class) {
+                try {
+                    c.getDeclaredMethod("code");
+                } catch (NoSuchMethodException e) {
+                    without.add(c.getName());
+                }
+            }
+        }
+        assertThat(without).isEmpty();
+    }
+
     private static boolean visible(Executable e) {
         return !e.isSynthetic() && (Modifier.isPublic(e.getModifiers()) || Modifier.isProtected(e.getModifiers()));
     }
