@@ -7,11 +7,9 @@ import io.slacker.cluster.internal.zk.ServerRegistration;
 import io.slacker.cluster.internal.zk.Zk;
 import io.slacker.cluster.internal.zk.ZkPaths;
 import io.slacker.data.Keyword;
-import io.slacker.spi.RemoteFunction;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -405,7 +403,7 @@ public final class ClusterServer implements AutoCloseable {
                 // a copy: the caller's builder stays as it was, and can start this again
                 SlackerServer.Builder sb = serverBuilder.copy();
                 if (manager) {
-                    sb.expose(MANAGER_NAMESPACE, managerFunctions(self));
+                    sb.expose(MANAGER_NAMESPACE, ManagerNamespace.functions(self::get));
                     sb.interceptor(new ManagerGuard(managerToken, managerAllowed));
                 }
                 server = sb.start();
@@ -428,37 +426,6 @@ public final class ClusterServer implements AutoCloseable {
                 }
                 throw new SlackerException("cannot start cluster server: " + e, e);
             }
-        }
-
-        private Map<String, RemoteFunction> managerFunctions(AtomicReference<ClusterServer> self) {
-            Map<String, RemoteFunction> m = new LinkedHashMap<>();
-            m.put("offline", args -> {
-                self.get().offline();
-                return null;
-            });
-            m.put("offline-ns", args -> {
-                self.get().offline(String.valueOf(args.get(0)));
-                return null;
-            });
-            m.put("online", args -> {
-                self.get().online();
-                return null;
-            });
-            m.put("online-ns", args -> {
-                self.get().online(String.valueOf(args.get(0)));
-                return null;
-            });
-            m.put("set-server-data!", args -> {
-                self.get().setServerData(args.isEmpty() ? null : args.get(0));
-                return null;
-            });
-            m.put("server-data", args -> self.get().serverData());
-            m.put("shutdown", args -> {
-                Thread t = new Thread(() -> self.get().stop(), "slacker-cluster-shutdown");
-                t.start();
-                return null;
-            });
-            return m;
         }
     }
 }
