@@ -3,10 +3,7 @@ package io.slacker;
 import io.slacker.spi.ConnectionObserver;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.slacker.internal.client.Blocking;
 import io.slacker.internal.client.ClientConfig;
 import io.slacker.internal.client.ClientCore;
@@ -69,6 +66,13 @@ public final class SlackerClient implements SlackerCaller {
         Objects.requireNonNull(ns, "ns");
         Objects.requireNonNull(fn, "fn");
         return core.call(ns, fn, args, options);
+    }
+
+    @Override
+    public Object call(String ns, String fn, List<?> args, CallOptions options) {
+        Objects.requireNonNull(ns, "ns");
+        Objects.requireNonNull(fn, "fn");
+        return core.callBlocking(ns, fn, args, options);
     }
 
     @Override
@@ -298,8 +302,10 @@ public final class SlackerClient implements SlackerCaller {
         }
 
         /**
-         * Runs the client on this (NIO) event loop group, which the client does not shut down.
-         * Default: a group of one daemon thread owned by the client.
+         * Runs the client on this event loop group, which the client does not shut down: an epoll
+         * group gets epoll channels, any other group NIO channels. Default: a group of one daemon
+         * thread owned by the client, epoll where available (else NIO; {@code -Dslacker.noEpoll=true}
+         * forces NIO).
          */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.eventLoopGroup = group;
@@ -381,7 +387,7 @@ public final class SlackerClient implements SlackerCaller {
             }
             boolean own = eventLoopGroup == null;
             EventLoopGroup g = own
-                ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-client", true), NioIoHandler.newFactory())
+                ? io.slacker.internal.Transport.group(1, "slacker-client")
                 : eventLoopGroup;
             return new SlackerClient(new ClientCore(cfg, g, own));
         }

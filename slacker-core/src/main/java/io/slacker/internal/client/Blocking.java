@@ -19,24 +19,41 @@ public final class Blocking {
      *                               event loop, whose blocking would stall (or deadlock) the answers
      */
     public static Object await(CompletableFuture<?> future) {
+        try {
+            return awaitOutcome(future);
+        } catch (ExecutionException e) {
+            return rethrow(unwrap(e));
+        }
+    }
+
+    /**
+     * Waits for a future; its failure comes as the {@link ExecutionException} of
+     * {@link CompletableFuture#get()}.
+     *
+     * @throws IllegalStateException on a Netty event loop, as {@link #await}
+     * @throws SlackerException      when interrupted (the interrupt flag stays set)
+     */
+    static <T> T awaitOutcome(CompletableFuture<T> future) throws ExecutionException {
         if (!future.isDone() && ThreadExecutorMap.currentExecutor() instanceof EventLoop) {
             throw new IllegalStateException("blocking slacker call on an I/O thread; use an async call or a callback executor");
         }
         try {
             return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new SlackerException("call failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlackerException("interrupted while waiting for the answer", e);
         }
+    }
+
+    /** Throws a call's failure: unchecked ones as they are, others wrapped in a {@link SlackerException}. */
+    static Object rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new SlackerException("call failed: " + cause, cause);
     }
 
     /** A {@link CompletionException} or {@link ExecutionException} (nested too) unwrapped to its cause. */

@@ -157,12 +157,7 @@ final class Caller {
         CompletableFuture<Object> result = new CompletableFuture<>();
         whenDone(reply, (frame, error) -> {
             try {
-                if (error != null) {
-                    ctx.error(error);
-                } else {
-                    answer(ctx, frame, p.serializer());
-                }
-                interceptor.post(ctx);
+                outcome(ctx, frame, error, p.serializer());
                 if (ctx.error() != null) {
                     result.completeExceptionally(ctx.error());
                 } else {
@@ -173,6 +168,48 @@ final class Caller {
             }
         });
         return result;
+    }
+
+    /**
+     * {@link #call} that waits: the same stages, but the answer is decoded (and the {@code after}
+     * and {@code post} stages run) on the calling thread instead of the connection's I/O thread,
+     * which then only matches the frame to its call. With a callback executor, as {@link #call}.
+     */
+    Object callBlocking(String ns, String fn, List<?> args, CallOptions options) {
+        if (config.callbackExecutor() != null) {
+            return Blocking.await(call(ns, fn, args, options));
+        }
+        Prepared p = prepare(ns, fn, args, options);
+        CallState ctx = p.ctx();
+        if (p.shortCircuited()) {
+            return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx)));
+        }
+        int tid = nextTid();
+        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
+            p.data(), p.exts());
+        CompletableFuture<Frame> reply = send(request, tid, ctx.fullName(), p.settings());
+        Frame frame = null;
+        Throwable error = null;
+        try {
+            frame = Blocking.awaitOutcome(reply);
+        } catch (java.util.concurrent.ExecutionException e) {
+            error = e.getCause();
+        }
+        outcome(ctx, frame, error, p.serializer());
+        if (ctx.error() != null) {
+            return Blocking.rethrow(ctx.error());
+        }
+        return ctx.result();
+    }
+
+    /** Fills the context from the reply or the failure, then runs {@code post}. */
+    private void outcome(CallState ctx, Frame frame, Throwable error, Serializer serializer) {
+        if (error != null) {
+            ctx.error(error);
+        } else {
+            answer(ctx, frame, serializer);
+        }
+        interceptor.post(ctx);
     }
 
     /** The outcome of a call a {@code before} stage decided: {@code after} and {@code post} run, nothing is sent. */

@@ -41,6 +41,11 @@ public final class ClientCore {
         return caller.call(ns, fn, args, options);
     }
 
+    /** One call that waits for its answer and decodes it on the calling thread; throws the call's failure. */
+    public Object callBlocking(String ns, String fn, List<?> args, CallOptions options) {
+        return caller.callBlocking(ns, fn, args, options);
+    }
+
     /** Sends without waiting for the answer. */
     public void fireAndForget(String ns, String fn, List<?> args, CallOptions options) {
         caller.fireAndForget(ns, fn, args, options);

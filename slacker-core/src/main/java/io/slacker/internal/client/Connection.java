@@ -7,10 +7,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.slacker.ConnectionBrokenException;
+import io.slacker.internal.Transport;
 import io.slacker.internal.protocol.Frame;
 import io.slacker.internal.protocol.FrameDecoder;
 import io.slacker.internal.protocol.FrameEncoder;
@@ -109,7 +109,7 @@ final class Connection {
     }
 
     private void connect(CompletableFuture<Channel> result) {
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(Transport.socketChannel(group))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(new ChannelInitializer<SocketChannel>() {

@@ -22,10 +22,16 @@ final class ServerHandler extends SimpleChannelInboundHandler<Frame> {
 
     private final ServerContext server;
     private final CallTracker calls;
+    private Outbox outbox;
 
     ServerHandler(ServerContext server) {
         this.server = server;
         this.calls = new CallTracker(server.gate());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        outbox = new Outbox(ctx.channel());
     }
 
     @Override
@@ -85,14 +91,14 @@ final class ServerHandler extends SimpleChannelInboundHandler<Frame> {
             ch.remoteAddress(), new Reply() {
                 @Override
                 public void respond(ResultCode code, byte[] data, List<Extension> extensions) {
-                    ch.writeAndFlush(new Frame.Response(r.version(), r.tid(), r.contentTypeCode(), code.code(), data,
+                    outbox.send(new Frame.Response(r.version(), r.tid(), r.contentTypeCode(), code.code(), data,
                         extensions));
                 }
 
                 @Override
                 public void error(ResultCode code, String reason) {
                     LOG.debug("{} tid {}: {}", ch.remoteAddress(), r.tid(), reason);
-                    ch.writeAndFlush(new Frame.Error(r.version(), r.tid(), code));
+                    outbox.send(new Frame.Error(r.version(), r.tid(), code));
                 }
             }, running, () -> calls.finish(r.tid(), running));
     }

@@ -1,5 +1,6 @@
 package io.slacker.internal.server;
 
+import io.slacker.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
