@@ -20,7 +20,8 @@ public final class CallState implements CallContext {
     private final boolean clientSide;
     private CallOptions options;
     private final Map<Integer, Object> extensions = new LinkedHashMap<>();
-    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private Map<String, Object> attributes;
+    private String fullName;
     private List<Object> args;
     private Object result;
     private Throwable error;
@@ -163,7 +164,18 @@ public final class CallState implements CallContext {
 
     @Override
     public Map<String, Object> attributes() {
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+        }
         return attributes;
+    }
+
+    @Override
+    public String fullName() {
+        if (fullName == null) {
+            fullName = namespace + "/" + function;
+        }
+        return fullName;
     }
 
     @Override

@@ -51,6 +51,7 @@ final class Caller {
     private final Interceptor interceptor;
     private final InetSocketAddress remote;
     private final CallOptions defaults;
+    private final Settings defaultSettings;
     /** Per client (per server address), as the Clojure client: the first call is 1, tid 0 is never used by calls. */
     private final AtomicInteger tids = new AtomicInteger();
 
@@ -63,6 +64,8 @@ final class Caller {
         this.remote = InetSocketAddress.createUnresolved(config.host(), config.port());
         this.defaults = CallOptions.defaults().withTimeout(config.timeout()).withContentType(config.contentType())
             .withProtocolVersion(config.protocolVersion()).withInterruptOnTimeout(config.interruptOnTimeout());
+        this.defaultSettings = new Settings(defaults.contentType(), defaults.protocolVersion(),
+            Math.max(1, defaults.timeout().toMillis()), defaults.interruptOnTimeout());
     }
 
     private int nextTid() {
@@ -79,11 +82,16 @@ final class Caller {
 
     /** The call's options over the client's defaults, every setting resolved. */
     private CallOptions effective(CallOptions o) {
-        CallOptions opts = o == null ? CallOptions.defaults() : o;
-        return opts.orElse(defaults);
+        if (o == null || o == CallOptions.defaults()) {
+            return defaults;
+        }
+        return o.orElse(defaults);
     }
 
-    private static Settings settings(CallOptions effective) {
+    private Settings settings(CallOptions effective) {
+        if (effective == defaults) {
+            return defaultSettings;
+        }
         return new Settings(effective.contentType(), effective.protocolVersion(), Math.max(1, effective.timeout().toMillis()),
             effective.interruptOnTimeout());
     }
@@ -115,15 +123,21 @@ final class Caller {
         }
         Serializer ser = config.serializers().get(s.contentType());
         byte[] data = ser.serialize(ctx.args());
-        List<Extension> exts = new ArrayList<>();
-        if (s.version() >= Frame.V6) {
+        List<Extension> exts = List.of();
+        long extBytes = 0;
+        if (s.version() >= Frame.V6 && !ctx.extensions().isEmpty()) {
+            exts = new ArrayList<>();
             for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
-                exts.add(new Extension(e.getKey(), ser.serialize(e.getValue())));
+                Extension ext = new Extension(e.getKey(), ser.serialize(e.getValue()));
+                exts.add(ext);
+                extBytes += ext.value().length;
             }
         }
-        long body = (long) data.length + ctx.fullName().getBytes(StandardCharsets.UTF_8).length;
-        for (Extension e : exts) {
-            body += e.value().length;
+        String fullName = ctx.fullName();
+        // a UTF-8 char takes at most 3 bytes: encode the name only when the body may be too large
+        long body = data.length + extBytes + 3L * fullName.length();
+        if (body > config.maxBody()) {
+            body = data.length + extBytes + fullName.getBytes(StandardCharsets.UTF_8).length;
         }
         if (body > config.maxBody()) {
             throw new FrameTooLargeException(ctx.fullName() + ": the encoded call body of " + body
