@@ -89,7 +89,7 @@ final class RequestProcessor {
         Call call = new Call(new CallState(ns, fn, ct, version, remote), serializer, data, extensions, function, notFound,
             reply, running, done);
         try {
-            java.util.concurrent.Future<?> f = executor.submit(call::run);
+            java.util.concurrent.Future<?> f = executor.submit(call);
             if (running != null) {
                 running.future = f;
             }
@@ -124,7 +124,7 @@ final class RequestProcessor {
     }
 
     /** One call on its way through the pipeline. */
-    private final class Call {
+    private final class Call implements Runnable {
         private final CallState ctx;
         private final Serializer serializer;
         private final byte[] data;
@@ -149,7 +149,8 @@ final class RequestProcessor {
             this.done = done;
         }
 
-        void run() {
+        @Override
+        public void run() {
             if (running != null && running.abandoned) {
                 done.run();
                 return;

@@ -364,7 +364,25 @@ public final class EdnReader {
                 default:
                     break;
             }
+            if (c == ':') {
+                return readKeyword(start);
+            }
             return interpretToken(readToken(true), start);
+        }
+
+        /** A token starting with a colon: a known keyword from {@link KeywordCache}, else read and remembered. */
+        private Object readKeyword(int start) {
+            int end = scanToken(true);
+            Keyword known = KeywordCache.get(s, start, end);
+            if (known != null) {
+                return known;
+            }
+            String t = s.substring(start, end);
+            Object o = interpretToken(t, start);
+            if (o instanceof Keyword k) {
+                KeywordCache.put(t, k);
+            }
+            return o;
         }
 
         private ArrayList<Object> readDelimited(char close, String what, int start) {
@@ -389,6 +407,11 @@ public final class EdnReader {
 
         private String readToken(boolean leadConstituent) {
             int start = pos;
+            return s.substring(start, scanToken(leadConstituent));
+        }
+
+        /** Moves past a token; returns its end. */
+        private int scanToken(boolean leadConstituent) {
             if (leadConstituent && nonConstituent(s.charAt(pos))) {
                 throw error("invalid leading character '" + s.charAt(pos) + "'", pos);
             }
@@ -403,7 +426,7 @@ public final class EdnReader {
                 }
                 pos++;
             }
-            return s.substring(start, pos);
+            return pos;
         }
 
         private Object interpretToken(String t, int start) {
