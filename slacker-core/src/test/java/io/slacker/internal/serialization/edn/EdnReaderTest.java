@@ -282,4 +282,19 @@ class EdnReaderTest {
         }
         assertThat(failures).isGreaterThan(10_000);
     }
+
+    @Test
+    void keywordsReadAgainAreTheSameAndBadTokensStayBad() {
+        // the second reading of each comes from the reader's keyword cache
+        for (int round = 0; round < 2; round++) {
+            assertThat(read("[:kw-cache/a :kw-cache-ab :kw-cache-abc]")).isEqualTo(List.of(Keyword.of("kw-cache/a"),
+                Keyword.of("kw-cache-ab"), Keyword.of("kw-cache-abc")));
+            assertThat(read("{:kw-cache-k 1}")).isEqualTo(Map.of(Keyword.of("kw-cache-k"), 1L));
+            assertThat(read(":kw-cache-abc")).isSameAs(Keyword.of("kw-cache-abc"));
+            // a token that merely starts like a cached keyword is read on its own
+            assertThat(read(":kw-cache-abcd")).isEqualTo(Keyword.of("kw-cache-abcd"));
+            assertThatThrownBy(() -> read(":kw-cache-x:")).isInstanceOf(SerializationException.class);
+            assertThatThrownBy(() -> read(":kw::cache")).isInstanceOf(SerializationException.class);
+        }
+    }
 }
