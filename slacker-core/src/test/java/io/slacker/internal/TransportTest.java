@@ -3,6 +3,7 @@ package io.slacker.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -32,27 +33,25 @@ class TransportTest {
         }
     }
 
+    private static void onGroup(IoHandlerFactory factory, Class<?> expectedChannel) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, factory);
+        try {
+            assertThat(Transport.socketChannel(group)).isEqualTo(expectedChannel);
+            callsThrough(group);
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
     @Test
     void aNioGroupGetsNioChannelsAndCalls() {
-        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try {
-            assertThat(Transport.socketChannel(nio)).isEqualTo(NioSocketChannel.class);
-            callsThrough(nio);
-        } finally {
-            nio.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        onGroup(NioIoHandler.newFactory(), NioSocketChannel.class);
     }
 
     @Test
     void anEpollGroupGetsEpollChannelsAndCalls() {
         Assumptions.assumeTrue(Epoll.isAvailable(), "native epoll is not available here");
-        EventLoopGroup epoll = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            assertThat(Transport.socketChannel(epoll)).isEqualTo(EpollSocketChannel.class);
-            callsThrough(epoll);
-        } finally {
-            epoll.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        onGroup(EpollIoHandler.newFactory(), EpollSocketChannel.class);
     }
 
     @Test
