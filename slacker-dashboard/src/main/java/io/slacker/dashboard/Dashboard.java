@@ -90,10 +90,26 @@ public final class Dashboard implements AutoCloseable {
         if (ownCurator) {
             curator.start();
         }
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-dashboard-http", true),
-            NioIoHandler.newFactory());
+        if (b.http) {
+            this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-dashboard-http", true),
+                NioIoHandler.newFactory());
+            this.channel = bind(b);
+        } else {
+            this.group = null;
+            this.channel = null;
+        }
+        refreshSoon();
+        long every = b.metricsInterval.toMillis();
+        scraping.scheduleWithFixedDelay(this::scrape, every, every, TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(events::heartbeat, 15, 15, TimeUnit.SECONDS);
+        if (channel != null) {
+            LOG.info("slacker dashboard for cluster {} on http://{}:{}/", b.cluster, b.host, port());
+        }
+    }
+
+    private Channel bind(Builder b) throws InterruptedException {
         try {
-            this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -106,11 +122,6 @@ public final class Dashboard implements AutoCloseable {
             shutdown();
             throw e;
         }
-        refreshSoon();
-        long every = b.metricsInterval.toMillis();
-        scraping.scheduleWithFixedDelay(this::scrape, every, every, TimeUnit.MILLISECONDS);
-        reader.scheduleWithFixedDelay(events::heartbeat, 15, 15, TimeUnit.SECONDS);
-        LOG.info("slacker dashboard for cluster {} on http://{}:{}/", b.cluster, b.host, port());
     }
 
     /** A new builder. */
@@ -120,6 +131,9 @@ public final class Dashboard implements AutoCloseable {
 
     /** The HTTP port (the actual one when 0 was asked). */
     public int port() {
+        if (channel == null) {
+            throw new IllegalStateException("this dashboard has no HTTP server of its own (served by a gateway)");
+        }
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
@@ -210,7 +224,9 @@ public final class Dashboard implements AutoCloseable {
             return;
         }
         closed = true;
-        channel.close().syncUninterruptibly();
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
         shutdown();
     }
 
@@ -219,7 +235,9 @@ public final class Dashboard implements AutoCloseable {
         connections.close().awaitUninterruptibly(2000);
         reader.shutdownNow();
         scraping.shutdownNow();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         if (ownCurator) {
             curator.close();
         }
@@ -234,6 +252,7 @@ public final class Dashboard implements AutoCloseable {
         private String host = "0.0.0.0";
         private int port = 8090;
         private Duration metricsInterval = Duration.ofSeconds(2);
+        private boolean http = true;
 
         private Builder() {
         }
@@ -280,6 +299,12 @@ public final class Dashboard implements AutoCloseable {
                 throw new IllegalArgumentException("interval must be positive");
             }
             this.metricsInterval = interval;
+            return this;
+        }
+
+        /** No HTTP server of its own: the state is served by someone else (a gateway). */
+        Builder withoutHttp() {
+            this.http = false;
             return this;
         }
 

@@ -62,6 +62,8 @@ public final class Gateway implements AutoCloseable {
         private String cluster;
         private GatewayConfig config;
         private final List<GatewayFilter> filters = new ArrayList<>();
+        private final List<GatewayObserver> observers = new ArrayList<>();
+        private final List<GatewayExtension> extensions = new ArrayList<>();
         private boolean serviceLoader = true;
         private int maxBody = 1024 * 1024;
         private int maxInitialLine = 4096;
@@ -128,6 +130,21 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
+        /** Adds an observer told of every answered request (route label, status, duration). */
+        public Builder observer(GatewayObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Adds an extension, installed when the gateway starts (in the order added), e.g.
+         * {@code GatewayMetrics.prometheus(registry)} or {@code Dashboard.gatewayExtension()}.
+         */
+        public Builder extension(GatewayExtension extension) {
+            extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
         /** Whether filters registered with {@link java.util.ServiceLoader} are added (default true). */
         public Builder serviceLoaderFilters(boolean on) {
             this.serviceLoader = on;
@@ -180,8 +197,8 @@ public final class Gateway implements AutoCloseable {
         public Gateway start() {
             Objects.requireNonNull(cluster, "cluster");
             return new Gateway(new GatewayServer(new GatewayServer.Settings(host, port, prefix, zookeeper, curator, root, cluster,
-                config, List.copyOf(filters), serviceLoader, maxBody, maxInitialLine, maxHeaderSize, callTimeout, failover,
-                ioThreads, shutdownTimeout)));
+                config, List.copyOf(filters), List.copyOf(observers), List.copyOf(extensions), serviceLoader, maxBody,
+                maxInitialLine, maxHeaderSize, callTimeout, failover, ioThreads, shutdownTimeout)));
         }
     }
 }

@@ -3,7 +3,9 @@ package io.slacker.gateway.internal;
 import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.gateway.GatewayConfig;
+import io.slacker.gateway.GatewayExtension;
 import io.slacker.gateway.GatewayFilter;
+import io.slacker.gateway.GatewayObserver;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
 
     /** Everything the builder collected. */
     public record Settings(String host, int port, String prefix, String zookeeper, CuratorFramework curator, String root,
-                           String cluster, GatewayConfig staticConfig, List<GatewayFilter> filters, boolean serviceLoader,
+                           String cluster, GatewayConfig staticConfig, List<GatewayFilter> filters,
+                           List<GatewayObserver> observers, List<GatewayExtension> extensions, boolean serviceLoader,
                            int maxBody, int maxInitialLine, int maxHeaderSize, Duration callTimeout, int failover,
                            int ioThreads, Duration shutdownTimeout) {
     }
@@ -31,6 +34,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
     private final ClusterClient cluster;
     private final ConfigSource config;
     private final FunctionCatalog catalog;
+    private final Extensions extensions;
     private final FilterChain chain;
     private final HttpServer http;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -46,6 +50,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
         ClusterClient cc = null;
         ConfigSource cs = null;
         FunctionCatalog fc = null;
+        Extensions ex = null;
         try {
             cc = ClusterClient.builder().curator(curator).root(s.root()).cluster(s.cluster())
                 .client(SlackerClient.builder().timeout(s.callTimeout()))
@@ -55,10 +60,12 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             this.cluster = cc;
             this.config = cs;
             this.catalog = fc;
+            ex = new Extensions(s.extensions(), s.observers(), curator, s.root(), s.cluster());
+            this.extensions = ex;
             this.chain = new FilterChain(filters(s));
             this.http = new HttpServer(s, this);
         } catch (RuntimeException e) {
-            closeQuietly(fc, cs, cc);
+            closeQuietly(ex, fc, cs, cc);
             if (ownsCurator) {
                 curator.close();
             }
@@ -95,6 +102,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             new SlackerRouteFilter(cluster, catalog), new HttpForwardFilter(httpClient, s.callTimeout()),
             new ResponseHeadersFilter(), new ErrorRenderFilter()));
         fs.addAll(s.filters());
+        fs.addAll(extensions.filters());
         if (s.serviceLoader()) {
             ServiceLoader.load(GatewayFilter.class).forEach(fs::add);
         }
@@ -133,8 +141,9 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
     }
 
     @Override
-    public void end() {
+    public void end(DefaultRequestContext ctx, int status, long startNanos) {
         inFlight.decrementAndGet();
+        extensions.answered(ctx, status, System.nanoTime() - startNanos);
     }
 
     /** Requests in the chain now. */
@@ -164,7 +173,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             }
         }
         http.shutdown();
-        closeQuietly(catalog, config, cluster);
+        closeQuietly(extensions, catalog, config, cluster);
         if (ownsCurator) {
             curator.close();
         }
