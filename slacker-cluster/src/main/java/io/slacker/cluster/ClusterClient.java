@@ -11,6 +11,7 @@ import io.slacker.SlackerCaller;
 import io.slacker.SlackerClient;
 import io.slacker.UnavailableException;
 import io.slacker.cluster.internal.dispatch.Dispatcher;
+import io.slacker.cluster.internal.membership.Observers;
 import io.slacker.cluster.internal.membership.Membership;
 import io.slacker.cluster.internal.zk.RegistryReader;
 import io.slacker.cluster.internal.zk.ServerDataWatch;
@@ -20,6 +21,7 @@ import io.slacker.internal.client.RemoteProxy;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,7 +96,9 @@ public final class ClusterClient implements SlackerCaller {
         this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("slacker-cluster-io", true),
             NioIoHandler.newFactory());
         SlackerClient.Builder template = (b.template != null ? b.template : SlackerClient.builder()).copy();
-        this.membership = new Membership(curator, paths, address -> template.copy().address(address).eventLoopGroup(group).build());
+        ClusterObserver observer = new Observers(b.observers);
+        this.membership = new Membership(curator, paths, address -> template.copy().address(address).eventLoopGroup(group).build(),
+            observer);
         Serializer edn = Serializers.defaults().get(ContentType.CLJ);
         this.registry = new RegistryReader(curator, paths, edn::deserialize);
         this.serverData = new ServerDataWatch(curator, paths, edn::deserialize, (addr, data, removed) -> {
@@ -106,7 +110,7 @@ public final class ClusterClient implements SlackerCaller {
                 }
             }
         });
-        this.dispatcher = new Dispatcher(membership, serverData::get);
+        this.dispatcher = new Dispatcher(membership, serverData::get, observer);
         serverData.start();
         awaitInitialLoad(b.connectTimeout);
     }
@@ -258,6 +262,7 @@ public final class ClusterClient implements SlackerCaller {
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration discoveryTimeout = Duration.ofSeconds(10);
         private int ioThreads;
+        private final List<ClusterObserver> observers = new ArrayList<>();
 
         private Builder() {
         }
@@ -348,6 +353,12 @@ public final class ClusterClient implements SlackerCaller {
         /** How long a namespace's first call waits for its server list (default 10 s). */
         public Builder discoveryTimeout(Duration timeout) {
             this.discoveryTimeout = timeout;
+            return this;
+        }
+
+        /** Adds an observer of failovers and of leader and server list changes (see {@link ClusterObserver}). */
+        public Builder observer(ClusterObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 
