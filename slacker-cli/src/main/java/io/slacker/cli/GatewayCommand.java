@@ -1,7 +1,11 @@
 package io.slacker.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.slacker.dashboard.GatewayDashboard;
 import io.slacker.gateway.Gateway;
 import io.slacker.gateway.GatewayConfig;
+import io.slacker.micrometer.GatewayMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +57,12 @@ final class GatewayCommand implements Callable<Integer> {
         + "server cannot be reached (default: ${DEFAULT-VALUE}).")
     int failover;
 
+    @Option(names = "--metrics", description = "Record request metrics and serve them at GET /metrics (Prometheus text).")
+    boolean metrics;
+
+    @Option(names = "--dashboard", description = "Serve the cluster dashboard at /_gateway/dashboard/.")
+    boolean dashboard;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
         description = "Stop after this long (default: until interrupted).")
     Duration duration;
@@ -65,6 +75,12 @@ final class GatewayCommand implements Callable<Integer> {
             .cluster(o.cluster).callTimeout(timeout).maxBodySize(maxBody).failover(failover);
         if (config != null) {
             b.config(GatewayConfig.fromFile(config));
+        }
+        if (metrics) {
+            b.extension(GatewayMetrics.prometheus(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        }
+        if (dashboard) {
+            b.extension(GatewayDashboard.extension());
         }
         Gateway gw = b.start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -33,7 +33,8 @@ class GatewayCliTest {
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(new StringWriter(), true));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("gateway", "--zk", zk.connectString(),
-                "--cluster", "gw-cli", "--host", "127.0.0.1", "--port", "0", "--prefix", "/api", "--duration", "5s"));
+                "--cluster", "gw-cli", "--host", "127.0.0.1", "--port", "0", "--prefix", "/api", "--metrics", "--dashboard",
+                "--duration", "5s"));
             Pattern p = Pattern.compile("Gateway on http://127\\.0\\.0\\.1:(\\d+)/api");
             Matcher m = p.matcher("");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -47,6 +48,14 @@ class GatewayCliTest {
                 .POST(HttpRequest.BodyPublishers.ofString("[\"via cli\"]")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("\"via cli\"");
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("slacker_gateway_requests_seconds_count{route=\"default\",status=\"2xx\"} 1");
+            HttpResponse<String> state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/_gateway/dashboard/api/cluster")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(state.statusCode()).isEqualTo(200);
+            assertThat(state.body()).contains("\"cluster\":\"gw-cli\"");
             assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
             assertThat(out.toString()).contains("Gateway stopped");
         }

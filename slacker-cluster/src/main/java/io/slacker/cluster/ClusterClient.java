@@ -11,15 +11,16 @@ import io.slacker.SlackerCaller;
 import io.slacker.SlackerClient;
 import io.slacker.UnavailableException;
 import io.slacker.cluster.internal.dispatch.Dispatcher;
+import io.slacker.cluster.internal.membership.Observers;
 import io.slacker.cluster.internal.membership.Membership;
 import io.slacker.cluster.internal.zk.RegistryReader;
 import io.slacker.cluster.internal.zk.ServerDataWatch;
-import io.slacker.cluster.internal.zk.Zk;
 import io.slacker.cluster.internal.zk.ZkPaths;
 import io.slacker.internal.client.RemoteProxy;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,8 +86,8 @@ public final class ClusterClient implements SlackerCaller {
     private ClusterClient(Builder b, CuratorFramework curator, boolean ownsCurator) {
         this.curator = curator;
         this.ownsCurator = ownsCurator;
-        ZkPaths paths = new ZkPaths(b.root, b.cluster);
-        this.cluster = b.cluster;
+        ZkPaths paths = new ZkPaths(b.zk.root(), b.zk.cluster());
+        this.cluster = b.zk.cluster();
         this.defaults = b.policy;
         this.hasUnavailableValue = b.hasUnavailableValue;
         this.unavailableValue = b.unavailableValue;
@@ -94,7 +95,9 @@ public final class ClusterClient implements SlackerCaller {
         this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("slacker-cluster-io", true),
             NioIoHandler.newFactory());
         SlackerClient.Builder template = (b.template != null ? b.template : SlackerClient.builder()).copy();
-        this.membership = new Membership(curator, paths, address -> template.copy().address(address).eventLoopGroup(group).build());
+        ClusterObserver observer = new Observers(b.observers);
+        this.membership = new Membership(curator, paths, address -> template.copy().address(address).eventLoopGroup(group).build(),
+            observer);
         Serializer edn = Serializers.defaults().get(ContentType.CLJ);
         this.registry = new RegistryReader(curator, paths, edn::deserialize);
         this.serverData = new ServerDataWatch(curator, paths, edn::deserialize, (addr, data, removed) -> {
@@ -106,9 +109,9 @@ public final class ClusterClient implements SlackerCaller {
                 }
             }
         });
-        this.dispatcher = new Dispatcher(membership, serverData::get);
+        this.dispatcher = new Dispatcher(membership, serverData::get, observer);
         serverData.start();
-        awaitInitialLoad(b.connectTimeout);
+        awaitInitialLoad(b.zk.connectTimeout());
     }
 
     /** Lets reads right after {@link Builder#build()} see what ZooKeeper holds. */
@@ -246,43 +249,48 @@ public final class ClusterClient implements SlackerCaller {
 
     /** Configures a {@link ClusterClient}. */
     public static final class Builder {
-        private String zookeeper;
-        private CuratorFramework curator;
-        private String root = ZkPaths.DEFAULT_ROOT;
-        private String cluster;
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults();
         private GroupingPolicy policy = GroupingPolicy.defaults();
         private boolean hasUnavailableValue;
         private Object unavailableValue;
         private SlackerClient.Builder template;
-        private Duration sessionTimeout = Duration.ofSeconds(10);
-        private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration discoveryTimeout = Duration.ofSeconds(10);
         private int ioThreads;
+        private final List<ClusterObserver> observers = new ArrayList<>();
 
         private Builder() {
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts); the other ZooKeeper methods of this builder change the same settings.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string. */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** A started Curator client to use instead (not closed by the cluster client). */
         public Builder curator(CuratorFramework client) {
-            this.curator = client;
+            zk = zk.withCurator(client);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = root;
+            zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name (required). */
         public Builder cluster(String name) {
-            this.cluster = name;
+            zk = zk.withCluster(name);
             return this;
         }
 
@@ -335,19 +343,25 @@ public final class ClusterClient implements SlackerCaller {
 
         /** The ZooKeeper session timeout (default 10 s). */
         public Builder sessionTimeout(Duration timeout) {
-            this.sessionTimeout = timeout;
+            zk = zk.withSessionTimeout(timeout);
             return this;
         }
 
         /** How long {@link #build()} waits for ZooKeeper (default 15 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            zk = zk.withConnectTimeout(timeout);
             return this;
         }
 
         /** How long a namespace's first call waits for its server list (default 10 s). */
         public Builder discoveryTimeout(Duration timeout) {
             this.discoveryTimeout = timeout;
+            return this;
+        }
+
+        /** Adds an observer of failovers and of leader and server list changes (see {@link ClusterObserver}). */
+        public Builder observer(ClusterObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 
@@ -364,20 +378,11 @@ public final class ClusterClient implements SlackerCaller {
          * @throws IllegalStateException when ZooKeeper cannot be reached in time
          */
         public ClusterClient build() {
-            Objects.requireNonNull(cluster, "cluster");
-            if (zookeeper == null && curator == null) {
-                throw new IllegalStateException("zookeeper connect string or curator client required");
-            }
-            CuratorFramework c = curator != null ? curator : Zk.connect(zookeeper, sessionTimeout, connectTimeout);
-            if (curator != null) {
-                Zk.requireUsable(curator, connectTimeout);
-            }
+            ZooKeeperSettings.Connection zkc = zk.connect();
             try {
-                return new ClusterClient(this, c, curator == null);
+                return new ClusterClient(this, zkc.curator(), zkc.owned());
             } catch (RuntimeException e) {
-                if (curator == null) {
-                    c.close();
-                }
+                zkc.close();
                 throw e;
             }
         }

@@ -3,7 +3,6 @@ package io.slacker.cluster;
 import io.slacker.cluster.internal.config.ConfigEntry;
 import io.slacker.cluster.internal.config.ConfigStore;
 import io.slacker.cluster.internal.config.ConfigWriter;
-import io.slacker.cluster.internal.zk.Zk;
 import io.slacker.cluster.internal.zk.ZkPaths;
 import io.slacker.spi.SerializationException;
 import java.nio.charset.StandardCharsets;
@@ -295,38 +294,42 @@ public final class ClusterConfig implements AutoCloseable {
 
     /** Configures and starts a {@link ClusterConfig}. */
     public static final class Builder {
-        private String zookeeper;
-        private CuratorFramework curator;
-        private String root = ZkPaths.DEFAULT_ROOT;
-        private String cluster;
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults();
         private String app;
-        private Duration sessionTimeout = Duration.ofSeconds(10);
-        private Duration connectTimeout = Duration.ofSeconds(15);
 
         private Builder() {
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts); the other ZooKeeper methods of this builder change the same settings.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string. */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** A started Curator client to use instead of a connect string (not closed by the config). */
         public Builder curator(CuratorFramework client) {
-            this.curator = client;
+            zk = zk.withCurator(client);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = root;
+            zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name (required). */
         public Builder cluster(String name) {
-            this.cluster = name;
+            zk = zk.withCluster(name);
             return this;
         }
 
@@ -338,13 +341,13 @@ public final class ClusterConfig implements AutoCloseable {
 
         /** The ZooKeeper session timeout (default 10 s). */
         public Builder sessionTimeout(Duration timeout) {
-            this.sessionTimeout = timeout;
+            zk = zk.withSessionTimeout(timeout);
             return this;
         }
 
         /** How long to wait for ZooKeeper at start (default 15 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            zk = zk.withConnectTimeout(timeout);
             return this;
         }
 
@@ -354,30 +357,25 @@ public final class ClusterConfig implements AutoCloseable {
          * @throws ConfigException when ZooKeeper cannot be reached
          */
         public ClusterConfig start() {
-            Objects.requireNonNull(cluster, "cluster");
+            zk.validate();
             Objects.requireNonNull(app, "app");
             if (app.isEmpty() || app.contains("/")) {
                 throw new IllegalArgumentException("bad app name: " + app);
             }
-            if (zookeeper == null && curator == null) {
-                throw new IllegalStateException("zookeeper connect string or curator client required");
-            }
-            String path = new ZkPaths(root, cluster).cluster() + "/config/" + app;
-            CuratorFramework c = curator;
+            String path = new ZkPaths(zk.root(), zk.cluster()).cluster() + "/config/" + app;
+            ZooKeeperSettings.Connection zkc = null;
             ClusterConfig config = null;
             try {
-                if (c == null) {
-                    c = Zk.connect(zookeeper, sessionTimeout, connectTimeout);
-                }
-                config = new ClusterConfig(c, curator == null, path, cluster, app);
+                zkc = zk.connect();
+                config = new ClusterConfig(zkc.curator(), zkc.owned(), path, zk.cluster(), app);
                 config.store.start();
                 return config;
             } catch (Exception e) {
                 if (config != null) {
                     config.store.close();
                 }
-                if (c != null && curator == null) {
-                    c.close();
+                if (zkc != null) {
+                    zkc.close();
                 }
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

@@ -78,8 +78,8 @@ public final class ClusterServer implements AutoCloseable {
         String connect = curator.getZookeeperClient().getCurrentConnectionString();
         String host = b.node != null ? b.node : Zk.localAddressTowards(connect);
         this.address = host + ":" + server.port();
-        ZkPaths paths = new ZkPaths(b.root, b.cluster);
-        this.registration = new ServerRegistration(curator, paths, address, host, b.connectTimeout.toMillis());
+        ZkPaths paths = new ZkPaths(b.zk.root(), b.zk.cluster());
+        this.registration = new ServerRegistration(curator, paths, address, host, b.zk.connectTimeout().toMillis());
         this.namespaces = List.copyOf(server.namespaces());
         publishFunctions();
         registration.publishServer(edn.serialize(serverData));
@@ -234,20 +234,15 @@ public final class ClusterServer implements AutoCloseable {
 
     /** Configures and starts a {@link ClusterServer}. */
     public static final class Builder {
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults();
         private SlackerServer.Builder serverBuilder;
         private SlackerServer startedServer;
-        private String zookeeper;
-        private CuratorFramework curator;
-        private String root = ZkPaths.DEFAULT_ROOT;
-        private String cluster;
         private String node;
         private Object serverData;
         private boolean manager;
         private String managerToken;
         private final java.util.Set<java.net.InetAddress> managerAllowed = new java.util.LinkedHashSet<>();
         private Serializers serializers = Serializers.defaults();
-        private Duration sessionTimeout = Duration.ofSeconds(10);
-        private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration gracePeriod = Duration.ofSeconds(1);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -268,27 +263,36 @@ public final class ClusterServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts); the other ZooKeeper methods of this builder change the same settings.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string, e.g. {@code 127.0.0.1:2181}. */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** A started Curator client to use instead of a connect string (not closed by the server). */
         public Builder curator(CuratorFramework client) {
-            this.curator = client;
+            zk = zk.withCurator(client);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = root;
+            zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name (required). */
         public Builder cluster(String name) {
-            this.cluster = name;
+            zk = zk.withCluster(name);
             return this;
         }
 
@@ -358,13 +362,13 @@ public final class ClusterServer implements AutoCloseable {
 
         /** The ZooKeeper session timeout (default 10 s): how long a dead server stays listed. */
         public Builder sessionTimeout(Duration timeout) {
-            this.sessionTimeout = timeout;
+            zk = zk.withSessionTimeout(timeout);
             return this;
         }
 
         /** How long to wait for ZooKeeper at start (default 15 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            zk = zk.withConnectTimeout(timeout);
             return this;
         }
 
@@ -387,10 +391,7 @@ public final class ClusterServer implements AutoCloseable {
          *                          nothing stays running then
          */
         public ClusterServer start() {
-            Objects.requireNonNull(cluster, "cluster");
-            if (zookeeper == null && curator == null) {
-                throw new IllegalStateException("zookeeper connect string or curator client required");
-            }
+            zk.validate();
             if (serverBuilder == null && startedServer == null) {
                 throw new IllegalStateException("server required");
             }
@@ -408,18 +409,16 @@ public final class ClusterServer implements AutoCloseable {
                 }
                 server = sb.start();
             }
-            CuratorFramework c = curator;
+            ZooKeeperSettings.Connection zkc = null;
             try {
-                if (c == null) {
-                    c = Zk.connect(zookeeper, sessionTimeout, connectTimeout);
-                }
-                ClusterServer cs = new ClusterServer(this, server, c, curator == null);
+                zkc = zk.connect();
+                ClusterServer cs = new ClusterServer(this, server, zkc.curator(), zkc.owned());
                 self.set(cs);
                 return cs;
             } catch (Exception e) {
                 server.stop(Duration.ZERO);
-                if (c != null && curator == null) {
-                    c.close();
+                if (zkc != null) {
+                    zkc.close();
                 }
                 if (e instanceof SlackerException se) {
                     throw se;

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.slacker.cluster.ZooKeeperSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.Watcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +57,8 @@ public final class Dashboard implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Builder config;
+    private final ZooKeeperSettings.Connection zk;
     private final CuratorFramework curator;
-    private final boolean ownCurator;
     private final ClusterTree tree;
     private final MetricsScraper scraper = new MetricsScraper();
     private final Map<String, ClusterSnapshot.CallFigures> figures = new ConcurrentHashMap<>();
@@ -78,22 +77,34 @@ public final class Dashboard implements AutoCloseable {
 
     private Dashboard(Builder b) throws InterruptedException {
         this.config = b;
-        this.ownCurator = b.curator == null;
-        this.curator = ownCurator
-            ? CuratorFrameworkFactory.newClient(b.zookeeper, 30_000, 10_000, new ExponentialBackoffRetry(200, 10))
-            : b.curator;
+        // started at once, connecting in the background: the page shows the cluster as disconnected meanwhile
+        this.zk = b.zk.connectInBackground();
+        this.curator = zk.curator();
         Watcher watcher = event -> refreshSoon();
-        this.tree = new ClusterTree(curator, b.root, b.cluster, watcher);
-        this.snapshot = new ClusterSnapshot(b.cluster, describe(), false, List.of(), List.of());
+        this.tree = new ClusterTree(curator, b.zk.root(), b.zk.cluster(), watcher);
+        this.snapshot = new ClusterSnapshot(b.zk.cluster(), b.zk.describe(), false, List.of(), List.of());
         this.json = toJson(snapshot);
         curator.getConnectionStateListenable().addListener((c, state) -> refreshSoon());
-        if (ownCurator) {
-            curator.start();
+        if (b.http) {
+            this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-dashboard-http", true),
+                NioIoHandler.newFactory());
+            this.channel = bind(b);
+        } else {
+            this.group = null;
+            this.channel = null;
         }
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-dashboard-http", true),
-            NioIoHandler.newFactory());
+        refreshSoon();
+        long every = b.metricsInterval.toMillis();
+        scraping.scheduleWithFixedDelay(this::scrape, every, every, TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(events::heartbeat, 15, 15, TimeUnit.SECONDS);
+        if (channel != null) {
+            LOG.info("slacker dashboard for cluster {} on http://{}:{}/", b.zk.cluster(), b.host, port());
+        }
+    }
+
+    private Channel bind(Builder b) throws InterruptedException {
         try {
-            this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -106,11 +117,6 @@ public final class Dashboard implements AutoCloseable {
             shutdown();
             throw e;
         }
-        refreshSoon();
-        long every = b.metricsInterval.toMillis();
-        scraping.scheduleWithFixedDelay(this::scrape, every, every, TimeUnit.MILLISECONDS);
-        reader.scheduleWithFixedDelay(events::heartbeat, 15, 15, TimeUnit.SECONDS);
-        LOG.info("slacker dashboard for cluster {} on http://{}:{}/", b.cluster, b.host, port());
     }
 
     /** A new builder. */
@@ -120,16 +126,15 @@ public final class Dashboard implements AutoCloseable {
 
     /** The HTTP port (the actual one when 0 was asked). */
     public int port() {
+        if (channel == null) {
+            throw new IllegalStateException("this dashboard has no HTTP server of its own (served by a gateway)");
+        }
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     /** The current state as JSON (what {@code GET /api/cluster} answers). */
     public String stateJson() {
         return json;
-    }
-
-    private String describe() {
-        return config.zookeeper != null ? config.zookeeper : "(given Curator client)";
     }
 
     private void refreshSoon() {
@@ -147,7 +152,7 @@ public final class Dashboard implements AutoCloseable {
         boolean connected = curator.getZookeeperClient().isConnected();
         ClusterSnapshot next;
         if (!connected) {
-            next = new ClusterSnapshot(config.cluster, describe(), false, snapshot.namespaces(), snapshot.servers());
+            next = new ClusterSnapshot(config.zk.cluster(), config.zk.describe(), false, snapshot.namespaces(), snapshot.servers());
         } else {
             try {
                 ClusterTree.Read read = tree.read();
@@ -156,7 +161,7 @@ public final class Dashboard implements AutoCloseable {
                     servers.add(new ClusterSnapshot.ServerView(s.address(), s.namespaces(), s.leaderOf(), s.data(),
                         s.metricsUrl(), s.metricsUrl() == null ? null : figures.get(s.metricsUrl())));
                 }
-                next = new ClusterSnapshot(config.cluster, describe(), true, read.namespaces(), servers);
+                next = new ClusterSnapshot(config.zk.cluster(), config.zk.describe(), true, read.namespaces(), servers);
             } catch (Exception e) {
                 LOG.debug("cannot read the cluster tree: {}", e.toString());
                 reader.schedule(this::refreshSoon, 1, TimeUnit.SECONDS);
@@ -210,7 +215,9 @@ public final class Dashboard implements AutoCloseable {
             return;
         }
         closed = true;
-        channel.close().syncUninterruptibly();
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
         shutdown();
     }
 
@@ -219,46 +226,54 @@ public final class Dashboard implements AutoCloseable {
         connections.close().awaitUninterruptibly(2000);
         reader.shutdownNow();
         scraping.shutdownNow();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        if (ownCurator) {
-            curator.close();
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        zk.close();
     }
 
     /** Configures and starts a {@link Dashboard}. */
     public static final class Builder {
-        private String zookeeper;
-        private CuratorFramework curator;
-        private String root = "/slacker/cluster";
-        private String cluster;
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults().withSessionTimeout(Duration.ofSeconds(30))
+            .withConnectTimeout(Duration.ofSeconds(10));
         private String host = "0.0.0.0";
         private int port = 8090;
         private Duration metricsInterval = Duration.ofSeconds(2);
+        private boolean http = true;
 
         private Builder() {
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts; default session timeout 30 s); the other ZooKeeper methods change the same.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string (the dashboard makes and closes its own client). */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            this.zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** A started Curator client to use instead (not closed by the dashboard). */
         public Builder curator(CuratorFramework curator) {
-            this.curator = curator;
+            this.zk = zk.withCurator(curator);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = Objects.requireNonNull(root, "root");
+            this.zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name. Required. */
         public Builder cluster(String name) {
-            this.cluster = name;
+            this.zk = zk.withCluster(name);
             return this;
         }
 
@@ -283,14 +298,15 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
+        /** No HTTP server of its own: the state is served by someone else (a gateway). */
+        Builder withoutHttp() {
+            this.http = false;
+            return this;
+        }
+
         /** Connects, binds and starts serving. */
         public Dashboard start() {
-            if (cluster == null || cluster.isEmpty() || cluster.contains("/")) {
-                throw new IllegalStateException("a cluster name (without /) is required");
-            }
-            if (zookeeper == null && curator == null) {
-                throw new IllegalStateException("zookeeper(...) or curator(...) is required");
-            }
+            zk.validate();
             try {
                 return new Dashboard(this);
             } catch (InterruptedException e) {

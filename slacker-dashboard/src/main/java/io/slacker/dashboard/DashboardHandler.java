@@ -29,7 +29,8 @@ final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final Dashboard dashboard;
     private final EventStream events;
 
-    private record Asset(String contentType, byte[] body) {
+    /** A static file of the page. */
+    record Asset(String contentType, byte[] body) {
     }
 
     DashboardHandler(Dashboard dashboard, EventStream events) {
@@ -46,6 +47,11 @@ final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The page's static file at {@code path} ({@code /}, {@code /app.js}, ...), or null. */
+    static Asset asset(String path) {
+        return ASSETS.get(path);
     }
 
     @Override

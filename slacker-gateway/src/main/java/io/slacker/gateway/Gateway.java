@@ -1,5 +1,6 @@
 package io.slacker.gateway;
 
+import io.slacker.cluster.ZooKeeperSettings;
 import io.slacker.gateway.internal.GatewayServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,12 +57,11 @@ public final class Gateway implements AutoCloseable {
         private String host = "0.0.0.0";
         private int port = 8080;
         private String prefix = "";
-        private String zookeeper;
-        private CuratorFramework curator;
-        private String root = "/slacker/cluster";
-        private String cluster;
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults();
         private GatewayConfig config;
         private final List<GatewayFilter> filters = new ArrayList<>();
+        private final List<GatewayObserver> observers = new ArrayList<>();
+        private final List<GatewayExtension> extensions = new ArrayList<>();
         private boolean serviceLoader = true;
         private int maxBody = 1024 * 1024;
         private int maxInitialLine = 4096;
@@ -92,27 +92,36 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts); the other ZooKeeper methods of this builder change the same settings.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string. */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            this.zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** A started Curator client to use instead (not closed by the gateway). */
         public Builder curator(CuratorFramework client) {
-            this.curator = client;
+            this.zk = zk.withCurator(client);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = root;
+            this.zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name (required). */
         public Builder cluster(String name) {
-            this.cluster = name;
+            this.zk = zk.withCluster(name);
             return this;
         }
 
@@ -125,6 +134,21 @@ public final class Gateway implements AutoCloseable {
         /** Adds a filter to the chain. */
         public Builder filter(GatewayFilter filter) {
             filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Adds an observer told of every answered request (route label, status, duration). */
+        public Builder observer(GatewayObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Adds an extension, installed when the gateway starts (in the order added), e.g.
+         * {@code GatewayMetrics.prometheus(registry)} or {@code Dashboard.gatewayExtension()}.
+         */
+        public Builder extension(GatewayExtension extension) {
+            extensions.add(Objects.requireNonNull(extension, "extension"));
             return this;
         }
 
@@ -178,10 +202,10 @@ public final class Gateway implements AutoCloseable {
 
         /** Connects to ZooKeeper, binds the port and starts serving. */
         public Gateway start() {
-            Objects.requireNonNull(cluster, "cluster");
-            return new Gateway(new GatewayServer(new GatewayServer.Settings(host, port, prefix, zookeeper, curator, root, cluster,
-                config, List.copyOf(filters), serviceLoader, maxBody, maxInitialLine, maxHeaderSize, callTimeout, failover,
-                ioThreads, shutdownTimeout)));
+            zk.validate();
+            return new Gateway(new GatewayServer(new GatewayServer.Settings(host, port, prefix, zk, config, List.copyOf(filters),
+                List.copyOf(observers), List.copyOf(extensions), serviceLoader, maxBody, maxInitialLine, maxHeaderSize,
+                callTimeout, failover, ioThreads, shutdownTimeout)));
         }
     }
 }

@@ -9,6 +9,9 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterServer;
+import io.slacker.cluster.GroupingPolicy;
+import io.slacker.cluster.ServerInfo;
+import io.slacker.cluster.ServerSelector;
 import io.slacker.spi.RemoteFunction;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +77,46 @@ class ClusterMetricsTest {
                 a.close();
                 b.close();
                 curator.close();
+            }
+        }
+    }
+
+    @Test
+    void leaderChangesAndFailoversCountedAfterRealServersStop() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (TestingServer zk = new TestingServer()) {
+            String zks = zk.getConnectString();
+            ClusterServer a = node(zks);
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.isLeader(NS));
+            ClusterServer b = node(zks);
+            ClusterServer c = node(zks);
+            try (ClusterClient client = ClusterMetrics.bind(ClusterClient.builder().zookeeper(zks).cluster("metrics")
+                    .failover(1), registry).build()) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> client.servers(NS).size() == 3
+                    && a.address().equals(client.leader(NS)));
+                // the first read of the namespace is no change
+                assertThat(registry.find(ClusterMetrics.LEADER_CHANGES).counter()).isNull();
+
+                a.close();
+                await().atMost(Duration.ofSeconds(20)).until(() -> client.servers(NS).size() == 2 && client.leader(NS) != null);
+                assertThat(registry.get(ClusterMetrics.LEADER_CHANGES).tag("namespace", NS).counter().count()).isEqualTo(1);
+
+                // kill the server process of the follower: its registration stays, its port is closed
+                ClusterServer dead = b.isLeader(NS) ? c : b;
+                ClusterServer alive = dead == b ? c : b;
+                dead.server().stop(Duration.ZERO);
+                ServerSelector deadFirst = (ns, fn, args, servers) -> servers.stream().map(ServerInfo::address)
+                    .filter(dead.address()::equals).findFirst().map(List::of).orElse(List.of(servers.get(0).address()));
+                assertThat(client.servers(NS)).contains(dead.address());
+                assertThat(client.call(NS, "ping", List.of(), GroupingPolicy.defaults().withFailover(1)
+                    .withSelector(deadFirst).options())).isEqualTo("pong");
+                assertThat(registry.get(ClusterMetrics.FAILOVERS).tag("namespace", NS).counter().count()).isEqualTo(1);
+                assertThat(client.leader(NS)).isEqualTo(alive.address());
+                assertThat(registry.get(ClusterMetrics.LEADER_CHANGES).counter().count()).isEqualTo(1);
+            } finally {
+                a.close();
+                b.close();
+                c.close();
             }
         }
     }

@@ -5,7 +5,7 @@ import io.slacker.SlackerException;
 import io.slacker.cluster.ClusterClient;
 import io.slacker.cluster.ClusterConfig;
 import io.slacker.cluster.ClusterServer;
-import io.slacker.cluster.internal.zk.Zk;
+import io.slacker.cluster.ZooKeeperSettings;
 import io.slacker.cluster.internal.zk.ZkPaths;
 import io.slacker.data.Keyword;
 import io.slacker.spi.Serializer;
@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class Sidecar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sidecar.class);
 
+    private final ZooKeeperSettings.Connection zk;
     private final CuratorFramework curator;
     private final ClusterServer server;
     private final HttpAddressNode httpNode;
@@ -59,8 +60,9 @@ public final class Sidecar implements AutoCloseable {
     private final List<String> functions;
     private final long waitMs;
 
-    private Sidecar(Builder b, CuratorFramework curator, Parts p) {
-        this.curator = curator;
+    private Sidecar(Builder b, ZooKeeperSettings.Connection zk, Parts p) {
+        this.zk = zk;
+        this.curator = zk.curator();
         this.server = p.server;
         this.httpNode = p.httpNode;
         this.health = p.health;
@@ -69,7 +71,7 @@ public final class Sidecar implements AutoCloseable {
         this.local = p.local;
         this.namespace = b.namespace;
         this.functions = p.functions;
-        this.waitMs = b.connectTimeout.toMillis();
+        this.waitMs = b.zk.connectTimeout().toMillis();
     }
 
     /** A new builder. */
@@ -142,7 +144,7 @@ public final class Sidecar implements AutoCloseable {
         client.close();
         config.close();
         server.close();
-        curator.close();
+        zk.close();
         LOG.info("sidecar for {} stopped", namespace);
     }
 
@@ -159,9 +161,7 @@ public final class Sidecar implements AutoCloseable {
 
     /** Configures and starts a {@link Sidecar}. */
     public static final class Builder {
-        private String zookeeper;
-        private String root = ZkPaths.DEFAULT_ROOT;
-        private String cluster;
+        private ZooKeeperSettings zk = ZooKeeperSettings.defaults();
         private String namespace;
         private URI app;
         private String host = "0.0.0.0";
@@ -175,28 +175,35 @@ public final class Sidecar implements AutoCloseable {
         private List<String> functions;
         private String configApp;
         private Duration appTimeout = Duration.ofSeconds(30);
-        private Duration sessionTimeout = Duration.ofSeconds(10);
-        private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration gracePeriod = Duration.ofSeconds(1);
 
         private Builder() {
         }
 
+        /**
+         * Every ZooKeeper setting at once (connect string or Curator client, root, cluster,
+         * timeouts); the other ZooKeeper methods of this builder change the same settings.
+         */
+        public Builder zookeeper(ZooKeeperSettings settings) {
+            this.zk = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** The ZooKeeper connect string (required). */
         public Builder zookeeper(String connectString) {
-            this.zookeeper = connectString;
+            this.zk = zk.withConnectString(connectString);
             return this;
         }
 
         /** The registry root (default {@code /slacker/cluster}). */
         public Builder root(String root) {
-            this.root = root;
+            this.zk = zk.withRoot(root);
             return this;
         }
 
         /** The cluster name (required). */
         public Builder cluster(String name) {
-            this.cluster = name;
+            this.zk = zk.withCluster(name);
             return this;
         }
 
@@ -283,13 +290,13 @@ public final class Sidecar implements AutoCloseable {
 
         /** The ZooKeeper session timeout (default 10 s). */
         public Builder sessionTimeout(Duration timeout) {
-            this.sessionTimeout = timeout;
+            this.zk = zk.withSessionTimeout(timeout);
             return this;
         }
 
         /** How long to wait for ZooKeeper and the app at start (default 15 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            this.zk = zk.withConnectTimeout(timeout);
             return this;
         }
 
@@ -307,36 +314,37 @@ public final class Sidecar implements AutoCloseable {
          *                          nothing stays running then
          */
         public Sidecar start() {
-            Objects.requireNonNull(cluster, "cluster");
+            zk.validate();
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(app, "app");
-            Objects.requireNonNull(zookeeper, "zookeeper");
             Serializer json = Serializers.defaults().get(ContentType.JSON);
             AppClient appClient = new AppClient(app, appTimeout, json);
             Parts p = new Parts();
-            CuratorFramework curator = null;
+            ZooKeeperSettings.Connection zkc = null;
             try {
                 p.functions = functions != null ? functions
-                    : appClient.functions().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    : appClient.functions().get(zk.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 if (p.functions.isEmpty()) {
                     throw new IllegalStateException("no functions to expose");
                 }
-                curator = Zk.connect(zookeeper, sessionTimeout, connectTimeout);
+                zkc = zk.connect();
+                CuratorFramework curator = zkc.curator();
+                ZooKeeperSettings shared = zk.withCurator(curator);
                 SlackerServer.Builder sb = SlackerServer.builder().host(host).port(port)
                     .expose(namespace, remoteFunctions(appClient, p.functions))
                     // the functions only start an asynchronous HTTP request: no worker thread needed
                     .runOnIoThread(namespace);
-                p.server = ClusterServer.builder().server(sb).curator(curator).root(root).cluster(cluster).node(node)
+                p.server = ClusterServer.builder().server(sb).zookeeper(shared).node(node)
                     .serverData(Map.of(Keyword.of("sidecar"), app.toString()))
                     .gracePeriod(gracePeriod).start();
-                String httpPath = new ZkPaths(root, cluster).cluster() + "/http/" + namespace + "/" + appClient.hostPort();
+                String httpPath = new ZkPaths(zk.root(), zk.cluster()).cluster() + "/http/" + namespace + "/" + appClient.hostPort();
                 Map<Keyword, Object> data = new LinkedHashMap<>();
                 data.put(Keyword.of("url"), appClient.base().toString());
                 data.put(Keyword.of("server"), p.server.address());
                 p.httpNode = new HttpAddressNode(curator, httpPath, Serializers.defaults().get(ContentType.CLJ).serialize(data));
-                p.httpNode.publish(connectTimeout.toMillis());
-                p.client = ClusterClient.builder().curator(curator).root(root).cluster(cluster).build();
-                p.config = ClusterConfig.builder().curator(curator).root(root).cluster(cluster)
+                p.httpNode.publish(zk.connectTimeout().toMillis());
+                p.client = ClusterClient.builder().zookeeper(shared).build();
+                p.config = ClusterConfig.builder().zookeeper(shared)
                     .app(configApp != null ? configApp : namespace).start();
                 if (localPort >= 0) {
                     p.local = LocalApi.start(localPort, p.client, p.config, json);
@@ -344,12 +352,12 @@ public final class Sidecar implements AutoCloseable {
                 Sidecar[] self = new Sidecar[1];
                 p.health = new HealthMonitor(appClient, healthPath, interval,
                     healthTimeout != null ? healthTimeout : interval, failures, up -> self[0].healthChanged(up));
-                self[0] = new Sidecar(this, curator, p);
+                self[0] = new Sidecar(this, zkc, p);
                 p.health.start();
                 LOG.info("sidecar for {} at {} -> {} ({})", namespace, p.server.address(), app, p.functions);
                 return self[0];
             } catch (Exception e) {
-                closeQuietly(p, curator);
+                closeQuietly(p, zkc);
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
@@ -366,8 +374,8 @@ public final class Sidecar implements AutoCloseable {
             return m;
         }
 
-        private static void closeQuietly(Parts p, CuratorFramework curator) {
-            for (AutoCloseable c : new AutoCloseable[] {p.health, p.local, p.httpNode, p.client, p.config, p.server, curator}) {
+        private static void closeQuietly(Parts p, ZooKeeperSettings.Connection zk) {
+            for (AutoCloseable c : new AutoCloseable[] {p.health, p.local, p.httpNode, p.client, p.config, p.server, zk}) {
                 if (c != null) {
                     try {
                         c.close();

@@ -90,7 +90,25 @@
       : [el("div", { class: "empty" }, "no servers registered")]));
   }
 
+  function poll(every) {
+    fetch("api/cluster", { cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+      .then(render)
+      .catch(() => {
+        const status = $("status");
+        status.dataset.state = "offline";
+        status.textContent = "reconnecting…";
+      })
+      .finally(() => setTimeout(() => poll(every), every));
+  }
+
   function connect() {
+    // served by a gateway (no event stream there): poll the state instead
+    const every = Number(document.documentElement.dataset.poll);
+    if (every > 0) {
+      poll(every);
+      return;
+    }
     const source = new EventSource("api/events");
     source.onmessage = (e) => render(JSON.parse(e.data));
     source.onerror = () => {

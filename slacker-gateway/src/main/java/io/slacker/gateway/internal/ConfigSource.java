@@ -49,7 +49,8 @@ abstract class ConfigSource implements AutoCloseable {
 
         Zk(CuratorFramework curator, String base) {
             this.base = base;
-            this.cache = CuratorCache.build(curator, base);
+            // the bridge: one-shot watches where the client (or the server, 3.5) has no persistent ones
+            this.cache = CuratorCache.bridgeBuilder(curator, base).build();
             CountDownLatch loaded = new CountDownLatch(1);
             cache.listenable().addListener(CuratorCacheListener.builder().forAll((type, oldData, data) -> {
                 if (loaded.getCount() == 0) {

@@ -19,7 +19,8 @@ final class FunctionCatalog implements AutoCloseable {
     FunctionCatalog(CuratorFramework curator, String base) {
         this.curator = curator;
         this.base = base;
-        this.cache = CuratorCache.build(curator, base);
+        // the bridge: one-shot watches where the client (or the server, 3.5) has no persistent ones
+        this.cache = CuratorCache.bridgeBuilder(curator, base).build();
         cache.start();
     }
 

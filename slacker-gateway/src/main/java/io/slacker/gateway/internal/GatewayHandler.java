@@ -87,19 +87,22 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
             req.release();
         }
         runtime.begin();
+        long start = System.nanoTime();
         runtime.chain().process(rc, ctx.executor()).toCompletableFuture()
             .orTimeout(runtime.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> {
             boolean open = keepAlive;
+            int status = HttpResponseStatus.GATEWAY_TIMEOUT.code();
             try {
                 if (e != null) {
                     // a filter never finished: the context may still change under us, answer apart and close
                     open = false;
                     Responses.error(ctx, HttpResponseStatus.GATEWAY_TIMEOUT, "timeout", "request not completed in time", false);
                 } else {
+                    status = rc.responseStatus();
                     write(ctx, rc, keepAlive);
                 }
             } finally {
-                runtime.end();
+                runtime.end(e != null ? null : rc, status, start);
             }
             if (open && ctx.channel().isActive()) {
                 next(ctx);

@@ -19,6 +19,12 @@ interface GatewayRuntime {
     /** A request entered the chain. */
     void begin();
 
-    /** A request's response was written. */
-    void end();
+    /**
+     * A request's response was written.
+     *
+     * @param ctx         its context, or null when the chain did not finish in time
+     * @param status      the status sent
+     * @param startNanos  {@link System#nanoTime()} at {@link #begin()}
+     */
+    void end(DefaultRequestContext ctx, int status, long startNanos);
 }

@@ -2,35 +2,36 @@ package io.slacker.gateway.internal;
 
 import io.slacker.SlackerClient;
 import io.slacker.cluster.ClusterClient;
+import io.slacker.cluster.ZooKeeperSettings;
 import io.slacker.gateway.GatewayConfig;
+import io.slacker.gateway.GatewayExtension;
 import io.slacker.gateway.GatewayFilter;
+import io.slacker.gateway.GatewayObserver;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 
 /** A running gateway: ZooKeeper session, cluster client, configuration source, filter chain, HTTP server. */
 public final class GatewayServer implements GatewayRuntime, AutoCloseable {
 
     /** Everything the builder collected. */
-    public record Settings(String host, int port, String prefix, String zookeeper, CuratorFramework curator, String root,
-                           String cluster, GatewayConfig staticConfig, List<GatewayFilter> filters, boolean serviceLoader,
+    public record Settings(String host, int port, String prefix, ZooKeeperSettings zk, GatewayConfig staticConfig, List<GatewayFilter> filters,
+                           List<GatewayObserver> observers, List<GatewayExtension> extensions, boolean serviceLoader,
                            int maxBody, int maxInitialLine, int maxHeaderSize, Duration callTimeout, int failover,
                            int ioThreads, Duration shutdownTimeout) {
     }
 
     private final Settings settings;
+    private final ZooKeeperSettings.Connection zk;
     private final CuratorFramework curator;
-    private final boolean ownsCurator;
     private final ClusterClient cluster;
     private final ConfigSource config;
     private final FunctionCatalog catalog;
+    private final Extensions extensions;
     private final FilterChain chain;
     private final HttpServer http;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -40,14 +41,17 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
     /** Starts a gateway with these settings; fails when ZooKeeper or the port is unavailable. */
     public GatewayServer(Settings s) {
         this.settings = s;
-        this.ownsCurator = s.curator() == null;
-        this.curator = ownsCurator ? connect(s.zookeeper()) : s.curator();
-        String base = ZkLayout.clusterPath(s.root(), s.cluster());
+        this.zk = s.zk().connect();
+        this.curator = zk.curator();
+        String root = s.zk().root();
+        String clusterName = s.zk().cluster();
+        String base = ZkLayout.clusterPath(root, clusterName);
         ClusterClient cc = null;
         ConfigSource cs = null;
         FunctionCatalog fc = null;
+        Extensions ex = null;
         try {
-            cc = ClusterClient.builder().curator(curator).root(s.root()).cluster(s.cluster())
+            cc = ClusterClient.builder().zookeeper(s.zk().withCurator(curator))
                 .client(SlackerClient.builder().timeout(s.callTimeout()))
                 .failover(s.failover()).build();
             cs = s.staticConfig() != null ? ConfigSource.fixed(s.staticConfig()) : ConfigSource.zookeeper(curator, base + "/gateway");
@@ -55,34 +59,14 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             this.cluster = cc;
             this.config = cs;
             this.catalog = fc;
+            ex = new Extensions(s.extensions(), s.observers(), curator, root, clusterName);
+            this.extensions = ex;
             this.chain = new FilterChain(filters(s));
             this.http = new HttpServer(s, this);
         } catch (RuntimeException e) {
-            closeQuietly(fc, cs, cc);
-            if (ownsCurator) {
-                curator.close();
-            }
+            closeQuietly(ex, fc, cs, cc, zk);
             throw e;
         }
-    }
-
-    private static CuratorFramework connect(String zookeeper) {
-        if (zookeeper == null) {
-            throw new IllegalStateException("the gateway needs ZooKeeper (zookeeper(...) or curator(...))");
-        }
-        CuratorFramework c = CuratorFrameworkFactory.newClient(zookeeper, 10_000, 10_000, new ExponentialBackoffRetry(200, 10, 2000));
-        c.start();
-        try {
-            if (!c.blockUntilConnected(15, TimeUnit.SECONDS)) {
-                c.close();
-                throw new IllegalStateException("cannot reach ZooKeeper at " + zookeeper);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            c.close();
-            throw new IllegalStateException("interrupted while connecting to ZooKeeper", e);
-        }
-        return c;
     }
 
     private List<GatewayFilter> filters(Settings s) {
@@ -95,6 +79,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             new SlackerRouteFilter(cluster, catalog), new HttpForwardFilter(httpClient, s.callTimeout()),
             new ResponseHeadersFilter(), new ErrorRenderFilter()));
         fs.addAll(s.filters());
+        fs.addAll(extensions.filters());
         if (s.serviceLoader()) {
             ServiceLoader.load(GatewayFilter.class).forEach(fs::add);
         }
@@ -133,8 +118,9 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
     }
 
     @Override
-    public void end() {
+    public void end(DefaultRequestContext ctx, int status, long startNanos) {
         inFlight.decrementAndGet();
+        extensions.answered(ctx, status, System.nanoTime() - startNanos);
     }
 
     /** Requests in the chain now. */
@@ -164,10 +150,7 @@ public final class GatewayServer implements GatewayRuntime, AutoCloseable {
             }
         }
         http.shutdown();
-        closeQuietly(catalog, config, cluster);
-        if (ownsCurator) {
-            curator.close();
-        }
+        closeQuietly(extensions, catalog, config, cluster, zk);
     }
 
     private static void closeQuietly(AutoCloseable... all) {

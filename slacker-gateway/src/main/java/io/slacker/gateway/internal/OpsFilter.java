@@ -26,7 +26,7 @@ final class OpsFilter extends BaseFilter {
 
     @Override
     public boolean shouldFilter(RequestContext ctx) {
-        return ctx.path().startsWith("/_gateway/");
+        return !ctx.hasResponse() && ctx.path().startsWith("/_gateway/");
     }
 
     @Override

@@ -44,8 +44,9 @@ public class SlackerAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "slacker.server", name = "enabled", havingValue = "true", matchIfMissing = true)
     SlackerServerLifecycle slackerServerLifecycle(ConfigurableListableBeanFactory beanFactory, ConfigurableEnvironment environment,
-                                                  SlackerProperties properties, ObjectProvider<CuratorFramework> curator) {
-        return new SlackerServerLifecycle(beanFactory, environment, properties, curator);
+                                                  SlackerProperties properties, ObjectProvider<CuratorFramework> curator,
+                                                  ObjectProvider<SlackerServerCustomizer> customizers) {
+        return new SlackerServerLifecycle(beanFactory, environment, properties, curator, customizers);
     }
 
     /** The ZooKeeper client shared by the cluster server and the cluster client (closed after them). */
@@ -68,15 +69,19 @@ public class SlackerAutoConfiguration {
     @Lazy
     @ConditionalOnBean(CuratorFramework.class)
     @ConditionalOnMissingBean
-    ClusterClient slackerClusterClient(SlackerProperties properties, CuratorFramework curator) {
+    ClusterClient slackerClusterClient(SlackerProperties properties, CuratorFramework curator,
+                                       ObjectProvider<SlackerClientCustomizer> customizers) {
         SlackerProperties.Client p = properties.getClient();
         SlackerClient.Builder template = SlackerClient.builder().contentType(p.getContentType());
         if (p.getTimeout() != null) {
             template.timeout(p.getTimeout());
         }
-        return ClusterClient.builder().curator(curator).cluster(properties.getCluster().getName())
+        customizers.orderedStream().forEach(c -> c.customize(template));
+        ClusterClient.Builder b = ClusterClient.builder().curator(curator).cluster(properties.getCluster().getName())
             .grouping(properties.getCluster().getGrouping()).client(template)
-            .connectTimeout(properties.getCluster().getConnectTimeout()).build();
+            .connectTimeout(properties.getCluster().getConnectTimeout());
+        customizers.orderedStream().forEach(c -> c.customize(b));
+        return b.build();
     }
 
     /** The direct client behind the proxies when {@code slacker.client.address} is set (and no cluster). */
@@ -84,12 +89,13 @@ public class SlackerAutoConfiguration {
     @Lazy
     @ConditionalOnProperty(prefix = "slacker.client", name = "address")
     @ConditionalOnMissingBean
-    SlackerClient slackerClient(SlackerProperties properties) {
+    SlackerClient slackerClient(SlackerProperties properties, ObjectProvider<SlackerClientCustomizer> customizers) {
         SlackerProperties.Client p = properties.getClient();
         SlackerClient.Builder b = SlackerClient.builder().address(p.getAddress()).contentType(p.getContentType());
         if (p.getTimeout() != null) {
             b.timeout(p.getTimeout());
         }
+        customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
     }
 }

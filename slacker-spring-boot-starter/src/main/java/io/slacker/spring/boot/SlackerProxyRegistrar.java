@@ -1,8 +1,11 @@
 package io.slacker.spring.boot;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -12,8 +15,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers one bean per interface named in {@code slacker.client.proxies}: a remote proxy made
- * by {@link SlackerProxyFactory}, injectable by type into fields and constructor parameters.
+ * Registers one bean per remote interface: those named in {@code slacker.client.proxies} and those
+ * of fields and constructor parameters annotated {@link RemoteService} in the application's bean
+ * classes. Each is a remote proxy made by {@link SlackerProxyFactory}, injectable by type (and by
+ * the {@link RemoteService} qualifier) into fields and constructor parameters.
  */
 public class SlackerProxyRegistrar implements BeanDefinitionRegistryPostProcessor {
     /** Bean definition attribute marking a proxy bean (never exposed by the server). */
@@ -31,18 +36,27 @@ public class SlackerProxyRegistrar implements BeanDefinitionRegistryPostProcesso
         List<String> names = Binder.get(environment).bind("slacker.client.proxies", Bindable.listOf(String.class))
             .orElse(List.of());
         BeanFactory beanFactory = (BeanFactory) registry;
+        Set<Class<?>> ifaces = new LinkedHashSet<>();
         for (String name : names) {
-            Class<?> iface = load(name.trim());
+            ifaces.add(load(name.trim()));
+        }
+        ifaces.addAll(RemoteServiceScan.interfaces(registry));
+        for (Class<?> iface : ifaces) {
             register(registry, beanFactory, iface);
         }
     }
 
     private static <T> void register(BeanDefinitionRegistry registry, BeanFactory beanFactory, Class<T> iface) {
+        String name = "slackerProxy." + iface.getName();
+        if (registry.containsBeanDefinition(name)) {
+            return;
+        }
         RootBeanDefinition def = new RootBeanDefinition(iface,
             () -> beanFactory.getBean(SlackerProxyFactory.class).proxy(iface));
         def.setAttribute(PROXY_ATTRIBUTE, Boolean.TRUE);
+        def.addQualifier(new AutowireCandidateQualifier(RemoteService.class));
         def.setLazyInit(true);
-        registry.registerBeanDefinition("slackerProxy." + iface.getName(), def);
+        registry.registerBeanDefinition(name, def);
     }
 
     private Class<?> load(String name) {

@@ -35,16 +35,19 @@ public class SlackerServerLifecycle implements SmartLifecycle {
     private final ConfigurableEnvironment environment;
     private final SlackerProperties properties;
     private final ObjectProvider<CuratorFramework> curator;
+    private final ObjectProvider<SlackerServerCustomizer> customizers;
     private volatile SlackerServer server;
     private volatile ClusterServer clusterServer;
 
     /** A lifecycle over the context's beans. */
     public SlackerServerLifecycle(ConfigurableListableBeanFactory beanFactory, ConfigurableEnvironment environment,
-                                  SlackerProperties properties, ObjectProvider<CuratorFramework> curator) {
+                                  SlackerProperties properties, ObjectProvider<CuratorFramework> curator,
+                                  ObjectProvider<SlackerServerCustomizer> customizers) {
         this.beanFactory = beanFactory;
         this.environment = environment;
         this.properties = properties;
         this.curator = curator;
+        this.customizers = customizers;
     }
 
     @Override
@@ -67,6 +70,7 @@ public class SlackerServerLifecycle implements SmartLifecycle {
             b.threads(p.getThreads());
         }
         exposed.forEach((iface, bean) -> expose(b, iface, bean));
+        customizers.orderedStream().forEach(c -> c.customize(b));
         if (properties.clustered()) {
             clusterServer = ClusterServer.builder().server(b).curator(curator.getObject())
                 .cluster(properties.getCluster().getName()).shutdownTimeout(p.getShutdownTimeout()).start();

@@ -3,6 +3,7 @@ package io.slacker.cluster.internal.dispatch;
 import io.slacker.CallOptions;
 import io.slacker.ErrorCode;
 import io.slacker.SlackerException;
+import io.slacker.cluster.ClusterObserver;
 import io.slacker.cluster.FailWhen;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.GroupedCallException;
@@ -35,14 +36,19 @@ public final class Dispatcher {
 
     private final Membership membership;
     private final Function<String, Object> serverData;
+    private final ClusterObserver observer;
 
     private record Outcome(String address, Object value, Throwable error) {
     }
 
-    /** @param serverData the decoded server data of an address (for selectors), or null */
-    public Dispatcher(Membership membership, Function<String, Object> serverData) {
+    /**
+     * @param serverData the decoded server data of an address (for selectors), or null
+     * @param observer   told of failovers
+     */
+    public Dispatcher(Membership membership, Function<String, Object> serverData, ClusterObserver observer) {
         this.membership = membership;
         this.serverData = serverData;
+        this.observer = observer;
     }
 
     /**
@@ -100,6 +106,7 @@ public final class Dispatcher {
                     Member n = next.isEmpty() ? rest.get(0) : next.get(0);
                     LOG.debug("{}/{}: {} unreachable ({}), failing over to {}", ns, fn, m.address(), out.error().getMessage(),
                         n.address());
+                    observer.failover(ns, fn, m.address(), n.address());
                     callOne(ns, fn, args, options, policy, n, retries - 1, tried, result);
                     return;
                 }

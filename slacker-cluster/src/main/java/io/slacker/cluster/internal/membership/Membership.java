@@ -2,12 +2,14 @@ package io.slacker.cluster.internal.membership;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.slacker.SlackerClient;
+import io.slacker.cluster.ClusterObserver;
 import io.slacker.cluster.internal.zk.NamespaceWatch;
 import io.slacker.cluster.internal.zk.ZkPaths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,17 +32,23 @@ public final class Membership implements AutoCloseable {
     private final CuratorFramework curator;
     private final ZkPaths paths;
     private final Function<String, SlackerClient> connector;
+    private final ClusterObserver observer;
     private final Map<String, NamespaceWatch> namespaces = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final Map<Member, Long> retiring = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeper;
     private volatile boolean closed;
 
-    /** @param connector makes the (lazy) client of a server address */
-    public Membership(CuratorFramework curator, ZkPaths paths, Function<String, SlackerClient> connector) {
+    /**
+     * @param connector makes the (lazy) client of a server address
+     * @param observer  told of server list and leader changes
+     */
+    public Membership(CuratorFramework curator, ZkPaths paths, Function<String, SlackerClient> connector,
+                      ClusterObserver observer) {
         this.curator = curator;
         this.paths = paths;
         this.connector = connector;
+        this.observer = observer;
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("slacker-cluster-housekeeper", true));
         housekeeper.scheduleWithFixedDelay(this::closeRetired, 100, 100, TimeUnit.MILLISECONDS);
     }
@@ -99,6 +107,12 @@ public final class Membership implements AutoCloseable {
         if (closed) {
             return;
         }
+        // called before the watch takes the new view: it still answers the previous one
+        NamespaceWatch watch = namespaces.get(ns);
+        if (watch != null && watch.ready().isDone() && !Objects.equals(watch.view().leader(), view.leader())) {
+            observer.leaderChanged(ns, watch.view().leader(), view.leader());
+        }
+        observer.serversChanged(ns, view.servers());
         Set<String> wanted = new HashSet<>(view.servers());
         namespaces.forEach((name, w) -> {
             if (!name.equals(ns)) {

@@ -31,18 +31,7 @@ public final class Zk {
      *                               known to be older than 3.5
      */
     public static CuratorFramework connect(String connectString, Duration sessionTimeout, Duration connectTimeout) {
-        CuratorFramework c = CuratorFrameworkFactory.builder()
-            .connectString(connectString)
-            .sessionTimeoutMs((int) sessionTimeout.toMillis())
-            .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
-            // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
-            // over by themselves after a reconnect
-            // (bounded: ExponentialBackoffRetry logs a WARN each time it caps a sleep)
-            .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 5))
-            .zookeeperCompatibility(COMPATIBILITY)
-            .build();
-        ConnectionLog.quietCurator();
-        ConnectionLog.attach(c, connectString);
+        CuratorFramework c = newClient(connectString, sessionTimeout, connectTimeout);
         c.start();
         boolean ok;
         try {
@@ -61,6 +50,23 @@ public final class Zk {
             c.close();
             throw e;
         }
+        return c;
+    }
+
+    /** A Curator client, not started, configured as {@link #connect} configures it. */
+    public static CuratorFramework newClient(String connectString, Duration sessionTimeout, Duration connectTimeout) {
+        CuratorFramework c = CuratorFrameworkFactory.builder()
+            .connectString(connectString)
+            .sessionTimeoutMs((int) sessionTimeout.toMillis())
+            .connectionTimeoutMs((int) Math.min(connectTimeout.toMillis(), sessionTimeout.toMillis()))
+            // a few quick retries; recipes (PersistentNode, LeaderSelector, CuratorCache) start
+            // over by themselves after a reconnect
+            // (bounded: ExponentialBackoffRetry logs a WARN each time it caps a sleep)
+            .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 5))
+            .zookeeperCompatibility(COMPATIBILITY)
+            .build();
+        ConnectionLog.quietCurator();
+        ConnectionLog.attach(c, connectString);
         return c;
     }
 
