@@ -16,16 +16,22 @@ final class CallTimers {
     private final String name;
     private final String description;
     private final Tags commonTags;
+    private final boolean histogram;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
     private record Key(String namespace, String function, String contentType, String result) {
     }
 
-    CallTimers(MeterRegistry registry, String name, String description, Tags commonTags) {
+    /**
+     * @param histogram whether the timers publish a percentile histogram; without it the registry's
+     *                  meter filters decide (e.g. {@link SlackerMetrics#clientHistograms()})
+     */
+    CallTimers(MeterRegistry registry, String name, String description, Tags commonTags, boolean histogram) {
         this.registry = registry;
         this.name = name;
         this.description = description;
         this.commonTags = commonTags;
+        this.histogram = histogram;
     }
 
     void record(String namespace, String function, String contentType, String result, long nanos) {
@@ -41,7 +47,7 @@ final class CallTimers {
             .tag("function", k.function())
             .tag("result", k.result())
             .tag("content.type", k.contentType())
-            .publishPercentileHistogram()
+            .publishPercentileHistogram(histogram ? Boolean.TRUE : null)
             .register(registry);
     }
 }

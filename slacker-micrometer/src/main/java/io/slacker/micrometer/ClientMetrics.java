@@ -17,7 +17,9 @@ import io.slacker.spi.Interceptor;
 /**
  * A client's meters: an interceptor timing every call from {@code pre} to {@code post}, and a
  * connection observer counting connects, reconnects and losses. A function the server did not
- * know is tagged {@value ServerMetrics#UNKNOWN}.
+ * know is tagged {@value ServerMetrics#UNKNOWN}. The call timer has no percentile histogram unless the
+ * registry's filters ask for one ({@link SlackerMetrics#clientHistograms()}): recording it runs on the
+ * connection's I/O thread, which bounds a pipelining client's throughput.
  */
 final class ClientMetrics implements Interceptor, ConnectionObserver {
     private static final String START = ClientMetrics.class.getName() + ".start";
@@ -30,7 +32,7 @@ final class ClientMetrics implements Interceptor, ConnectionObserver {
 
     ClientMetrics(MeterRegistry registry, Tags commonTags) {
         this.calls = new CallTimers(registry, "slacker.client.calls", "Calls made by the client, from the call to its answer",
-            commonTags);
+            commonTags, false);
         this.timeouts = Counter.builder("slacker.client.timeouts").description("Calls that timed out")
             .tags(commonTags).register(registry);
         this.connects = Counter.builder("slacker.client.connects").description("Connections established (first and later)")

@@ -28,7 +28,7 @@ final class ServerMetrics implements ServerObserver {
         this.registry = registry;
         this.commonTags = commonTags;
         this.calls = new CallTimers(registry, "slacker.server.calls", "Calls answered by the server, from arrival to answer",
-            commonTags);
+            commonTags, true);
         this.rejected = Counter.builder("slacker.server.calls.rejected")
             .description("Calls refused because the worker pool was full").tags(commonTags).register(registry);
         this.bytesIn = Counter.builder("slacker.server.bytes.received").baseUnit("bytes")

@@ -1,8 +1,11 @@
 package io.slacker.micrometer;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 
@@ -46,6 +49,22 @@ public final class SlackerMetrics {
                                              Iterable<io.micrometer.core.instrument.Tag> tags) {
         ClientMetrics metrics = new ClientMetrics(registry, Tags.of(tags));
         return client.interceptor(metrics).connectionObserver(metrics);
+    }
+
+    /**
+     * A meter filter that gives {@code slacker.client.calls} a percentile histogram (off by default:
+     * it about doubles the cost of timing a call on the client's I/O thread). Add it to the registry
+     * before binding clients: {@code registry.config().meterFilter(SlackerMetrics.clientHistograms())}.
+     */
+    public static MeterFilter clientHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().equals("slacker.client.calls")
+                    ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+                    : config;
+            }
+        };
     }
 
     /** A gauge of the calls waiting for their answer on this client (its backlog in use). */

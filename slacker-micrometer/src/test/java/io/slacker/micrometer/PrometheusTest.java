@@ -47,4 +47,25 @@ class PrometheusTest {
             assertThat(post.statusCode()).isEqualTo(400);
         }
     }
+
+    @Test
+    void clientTimerHasAHistogramOnlyWhenAskedFor() throws Exception {
+        assertThat(clientScrape(false)).contains("slacker_client_calls_seconds_count{")
+            .doesNotContain("slacker_client_calls_seconds_bucket{");
+        assertThat(clientScrape(true)).contains("slacker_client_calls_seconds_bucket{");
+    }
+
+    private static String clientScrape(boolean histograms) throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (histograms) {
+            registry.config().meterFilter(SlackerMetrics.clientHistograms());
+        }
+        try (SlackerServer server = SlackerServer.builder().host("127.0.0.1").port(0)
+                .expose("prom.test", Map.<String, RemoteFunction>of("inc", args -> ((Long) args.get(0)) + 1)).start();
+             SlackerClient client = SlackerMetrics.bind(SlackerClient.builder().address("127.0.0.1", server.port()), registry)
+                 .build()) {
+            assertThat(client.call("prom.test", "inc", List.of(1))).isEqualTo(2L);
+            return registry.scrape();
+        }
+    }
 }
