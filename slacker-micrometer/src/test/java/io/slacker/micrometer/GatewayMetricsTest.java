@@ -66,7 +66,7 @@ class GatewayMetricsTest {
                 .contains("slacker_gateway_requests_seconds_count{route=\"default\",status=\"4xx\"} 2")
                 .contains("slacker_gateway_requests_seconds_count{route=\"hello\",status=\"2xx\"} 1")
                 .doesNotContain("no.such").doesNotContain("other.ns");
-            // the scrape itself is counted once written, under the gateway's own label
+            // the scrape itself is counted (as it is answered), under the gateway's own label
             assertThat(send(gw, "GET", "/metrics", null).body())
                 .contains("slacker_gateway_requests_seconds_count{route=\"_gateway\",status=\"2xx\"} 1");
             assertThat(registry.get(GatewayMetrics.REQUESTS).tags("route", "none", "status", "4xx").timer().count())

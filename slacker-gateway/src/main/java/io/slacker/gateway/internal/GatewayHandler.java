@@ -91,18 +91,16 @@ final class GatewayHandler extends ChannelInboundHandlerAdapter {
         runtime.chain().process(rc, ctx.executor()).toCompletableFuture()
             .orTimeout(runtime.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> {
             boolean open = keepAlive;
-            int status = HttpResponseStatus.GATEWAY_TIMEOUT.code();
-            try {
-                if (e != null) {
-                    // a filter never finished: the context may still change under us, answer apart and close
-                    open = false;
-                    Responses.error(ctx, HttpResponseStatus.GATEWAY_TIMEOUT, "timeout", "request not completed in time", false);
-                } else {
-                    status = rc.responseStatus();
-                    write(ctx, rc, keepAlive);
-                }
-            } finally {
-                runtime.end(e != null ? null : rc, status, start);
+            int status = e != null ? HttpResponseStatus.GATEWAY_TIMEOUT.code() : rc.responseStatus();
+            // counted before the answer goes out (same event-loop task, so a stop cannot close under it):
+            // whoever has the answer also finds it in the metrics
+            runtime.end(e != null ? null : rc, status, start);
+            if (e != null) {
+                // a filter never finished: the context may still change under us, answer apart and close
+                open = false;
+                Responses.error(ctx, HttpResponseStatus.GATEWAY_TIMEOUT, "timeout", "request not completed in time", false);
+            } else {
+                write(ctx, rc, keepAlive);
             }
             if (open && ctx.channel().isActive()) {
                 next(ctx);
