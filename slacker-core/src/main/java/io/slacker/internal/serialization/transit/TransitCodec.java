@@ -55,6 +55,10 @@ final class TransitCodec {
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
     private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    /** Over {@link #out}; reused while {@code out} is, dropped after a failed write. */
+    private Packer packer;
+    /** Reused for every msgpack read; dropped after a failed one (its stack may be unbalanced). */
+    private ScalarUnpacker unpacker;
     private boolean busy;
 
     TransitCodec(boolean json) {
@@ -69,6 +73,7 @@ final class TransitCodec {
     /** The transit bytes of {@code data} (already rewritten into transit's types). */
     byte[] write(Object data) throws Exception {
         busy = true;
+        boolean ok = false;
         try {
             out.reset();
             if (json) {
@@ -76,13 +81,17 @@ final class TransitCodec {
                     emit(new JsonEmitter(gen, writeHandlers, null, null), data);
                 }
             } else {
-                Packer packer = MSGPACK.createPacker(out);
+                if (packer == null) {
+                    packer = MSGPACK.createPacker(out);
+                }
                 emit(new MsgpackEmitter(packer, writeHandlers, null, null), data);
             }
+            ok = true;
             return out.toByteArray();
         } finally {
-            if (out.size() > KEEP_BUFFER_BYTES) {
+            if (!ok || out.size() > KEEP_BUFFER_BYTES) {
                 out = new ByteArrayOutputStream(256);
+                packer = null;
             }
             busy = false;
         }
@@ -104,8 +113,12 @@ final class TransitCodec {
                     return parse(new JsonParser(jp, handlers, UNKNOWN_TAG, mapBuilder, arrayBuilder));
                 }
             }
-            return parse(new MsgpackParser(MSGPACK.createBufferUnpacker(data), handlers, UNKNOWN_TAG,
-                mapBuilder, arrayBuilder));
+            ScalarUnpacker u = unpacker == null ? new ScalarUnpacker(MSGPACK) : unpacker;
+            unpacker = null;
+            u.wrap(data);
+            Object value = parse(new MsgpackParser(u, handlers, UNKNOWN_TAG, mapBuilder, arrayBuilder));
+            unpacker = u;
+            return value;
         } finally {
             busy = false;
         }

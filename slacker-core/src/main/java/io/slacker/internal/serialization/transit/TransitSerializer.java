@@ -201,21 +201,27 @@ public final class TransitSerializer implements Serializer {
             throw new SerializationException("nesting deeper than " + maxDepth + " levels");
         }
         if (x instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new LinkedHashMap<>(Math.max(16, (int) (m.size() / 0.75f) + 1));
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(toTransit(e.getKey(), next), toTransit(e.getValue(), next));
-            }
-            return out;
+            return mapEntries(m, next);
         }
         if (x instanceof Set<?> s) {
-            Set<Object> out = new LinkedHashSet<>(Math.max(16, (int) (s.size() / 0.75f) + 1));
+            Set<Object> out = null;
+            int i = 0;
             for (Object o : s) {
-                out.add(toTransit(o, next));
+                Object t = toTransit(o, next);
+                if (out == null && t != o) {
+                    out = new LinkedHashSet<>(Math.max(16, (int) (s.size() / 0.75f) + 1));
+                    copyFirst(s, i, out);
+                }
+                if (out != null) {
+                    out.add(t);
+                }
+                i++;
             }
-            return out;
+            return out == null ? s : out;
         }
         if (x instanceof ClojureList l) {
-            return ClojureList.copyOf(mapAll(l, next));
+            List<Object> items = mapAll(l, next);
+            return items == l ? l : ClojureList.copyOf(items);
         }
         if (x instanceof List<?> l) {
             return mapAll(l, next);
@@ -233,11 +239,66 @@ public final class TransitSerializer implements Serializer {
         return toTransit(data, level);
     }
 
-    private List<Object> mapAll(Collection<?> c, int level) {
-        List<Object> out = new ArrayList<>(c.size());
-        for (Object o : c) {
-            out.add(toTransit(o, level));
+    /*
+     * The rewrites below copy a collection only when an element changes (an Instant, a nested
+     * collection that changed, a Java object turned into data): a tree of plain data goes to the
+     * emitter as it is, without a copy per collection.
+     */
+
+    private Object mapEntries(Map<?, ?> m, int level) {
+        Map<Object, Object> out = null;
+        int i = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object k = toTransit(e.getKey(), level);
+            Object v = toTransit(e.getValue(), level);
+            if (out == null && (k != e.getKey() || v != e.getValue())) {
+                out = new LinkedHashMap<>(Math.max(16, (int) (m.size() / 0.75f) + 1));
+                int j = 0;
+                for (Map.Entry<?, ?> before : m.entrySet()) {
+                    if (j++ == i) {
+                        break;
+                    }
+                    out.put(before.getKey(), before.getValue());
+                }
+            }
+            if (out != null) {
+                out.put(k, v);
+            }
+            i++;
         }
-        return out;
+        return out == null ? m : out;
+    }
+
+    /** The elements rewritten; {@code c} itself (as a list) when none changed and it is a list. */
+    @SuppressWarnings("unchecked")
+    private List<Object> mapAll(Collection<?> c, int level) {
+        List<Object> out = null;
+        int i = 0;
+        for (Object o : c) {
+            Object t = toTransit(o, level);
+            if (out == null && t != o) {
+                out = new ArrayList<>(c.size());
+                copyFirst(c, i, out);
+            }
+            if (out != null) {
+                out.add(t);
+            }
+            i++;
+        }
+        if (out != null) {
+            return out;
+        }
+        return c instanceof List<?> l ? (List<Object>) l : new ArrayList<>(c);
+    }
+
+    /** Adds the first {@code n} elements of {@code from} to {@code to}, unchanged (they needed no rewrite). */
+    private static void copyFirst(Collection<?> from, int n, Collection<Object> to) {
+        int j = 0;
+        for (Object o : from) {
+            if (j++ == n) {
+                return;
+            }
+            to.add(o);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -122,5 +123,69 @@ class TransitReuseTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** What a brand-new transit-java msgpack reader (msgpack's own {@code readValue} per scalar) reads. */
+    private static Object freshRead(byte[] bytes) {
+        Object v = TransitFactory.reader(TransitFactory.Format.MSGPACK, new java.io.ByteArrayInputStream(bytes),
+            TransitHandlers.readHandlers()).read();
+        return TransitHandlers.normalizeNumber(v);
+    }
+
+    @Test
+    void msgpackScalarsReadAsAFreshReaderReadsThem() {
+        TransitSerializer ser = TransitSerializer.msgpack();
+        // ["~#'", x] for x: uint64 max (transit-java cannot read it: an error either way), int64 min, float32 1.5, nil, true, a non-ASCII string
+        byte[] quote = {(byte) 0x92, (byte) 0xa3, '~', '#', '\''};
+        List<byte[]> scalars = List.of(
+            new byte[] {(byte) 0xcf, -1, -1, -1, -1, -1, -1, -1, -1},
+            new byte[] {(byte) 0xd3, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0},
+            new byte[] {(byte) 0xca, 0x3f, (byte) 0xc0, 0, 0},
+            new byte[] {(byte) 0xc0},
+            new byte[] {(byte) 0xc3},
+            new byte[] {(byte) 0xa3, 'h', (byte) 0xc3, (byte) 0xa9});
+        for (byte[] scalar : scalars) {
+            byte[] bytes = new byte[quote.length + scalar.length];
+            System.arraycopy(quote, 0, bytes, 0, quote.length);
+            System.arraycopy(scalar, 0, bytes, quote.length, scalar.length);
+            Object expected;
+            try {
+                expected = freshRead(bytes);
+            } catch (RuntimeException e) {
+                assertThatThrownBy(() -> ser.deserialize(bytes)).isInstanceOf(SerializationException.class);
+                continue;
+            }
+            assertThat(ser.deserialize(bytes)).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> freshRead(new byte[] {(byte) 0x92, (byte) 0xa3, '~', '#', '\'', (byte) 0xcf, -1, -1, -1,
+            -1, -1, -1, -1, -1})).isInstanceOf(RuntimeException.class);
+        assertThat(ser.deserialize(new byte[] {(byte) 0x92, (byte) 0xa3, '~', '#', '\'', (byte) 0xd3, (byte) 0x80, 0, 0, 0, 0,
+            0, 0, 0})).isEqualTo(Long.MIN_VALUE);
+        // malformed UTF-8 stays an error, and the next read is unaffected
+        byte[] malformed = {(byte) 0x92, (byte) 0xa3, '~', '#', '\'', (byte) 0xa2, (byte) 0xc3, (byte) 0x28};
+        assertThatThrownBy(() -> ser.deserialize(malformed)).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> freshRead(malformed)).isInstanceOf(RuntimeException.class);
+        byte[] users = ser.serialize(List.of(user(1), user(2)));
+        assertThat(ser.deserialize(users)).isEqualTo(freshRead(users));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void valuesThatNeedRewritingDeepInsideAreWrittenAsBefore(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        Map<Object, Object> m = new LinkedHashMap<>();
+        m.put(Keyword.of("a"), 1L);
+        m.put(Keyword.of("b"), new java.util.ArrayDeque<>(List.of(1L, 2L)));
+        m.put(Keyword.of("when"), java.time.Instant.ofEpochMilli(1_700_000_000_123L));
+        m.put(Keyword.of("c"), new java.util.TreeSet<>(List.of("x", "y")));
+        List<Object> value = new ArrayList<>(List.of("first", m, new Object[] {Keyword.of("k"), java.time.Instant.EPOCH}));
+        Map<Object, Object> expectedData = new LinkedHashMap<>(m);
+        expectedData.put(Keyword.of("b"), io.slacker.data.ClojureList.of(1L, 2L));
+        expectedData.put(Keyword.of("when"), new java.util.Date(1_700_000_000_123L));
+        expectedData.put(Keyword.of("c"), new java.util.LinkedHashSet<>(List.of("x", "y")));
+        List<Object> expected = List.of("first", expectedData, List.of(Keyword.of("k"), new java.util.Date(0)));
+        assertThat(ser.serialize(value)).isEqualTo(fresh(type, expected));
+        // the caller's value is left as it was
+        assertThat(m.get(Keyword.of("when"))).isInstanceOf(java.time.Instant.class);
     }
 }
