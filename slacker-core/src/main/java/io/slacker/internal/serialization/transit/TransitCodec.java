@@ -29,11 +29,10 @@ import org.msgpack.packer.Packer;
  * {@link MessagePack} with its template registry, a copy of the handler map, the 1,936-entry
  * read cache) made that call cost ~30 times an EDN round trip.
  *
- * <p>Per call only the light objects are new: a Jackson generator or parser (from a shared,
- * thread-safe factory) or a msgpack packer or unpacker, and the transit emitter or parser over
- * it. A fresh generator per value also means no root-value separator (Jackson puts a space
- * between root values written by one generator), so the bytes are exactly those of a new
- * transit writer. The caches are reset at the start of every value ({@code init()}), so a value
+ * <p>The emitter (over a Jackson generator or msgpack packer) and the msgpack unpacker are kept
+ * too; per call only a Jackson parser and the transit parser over it are new. The generator is
+ * told to write no root-value separator (Jackson puts a space between root values written by
+ * one generator), so the bytes are exactly those of a new transit writer. The caches are reset at the start of every value ({@code init()}), so a value
  * that failed half-way leaves nothing behind for the next one.
  *
  * <p>Not thread-safe: {@link TransitSerializer} keeps one per thread, and a new one for the rare
@@ -55,8 +54,12 @@ final class TransitCodec {
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
     private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    /** Over {@link #out}; reused while {@code out} is, dropped after a failed write. */
-    private Packer packer;
+    /**
+     * The emitter over a generator or packer over {@link #out}; reused while {@code out} is, and
+     * dropped after a failed write. The JSON generator writes no separator between root values,
+     * so each value's bytes are exactly what a fresh writer would write.
+     */
+    private AbstractEmitter emitter;
     /** Reused for every msgpack read; dropped after a failed one (its stack may be unbalanced). */
     private ScalarUnpacker unpacker;
     private boolean busy;
@@ -76,30 +79,30 @@ final class TransitCodec {
         boolean ok = false;
         try {
             out.reset();
-            if (json) {
-                try (JsonGenerator gen = JSON.createGenerator(out)) {
-                    emit(new JsonEmitter(gen, writeHandlers, null, null), data);
-                }
-            } else {
-                if (packer == null) {
-                    packer = MSGPACK.createPacker(out);
-                }
-                emit(new MsgpackEmitter(packer, writeHandlers, null, null), data);
+            if (emitter == null) {
+                emitter = newEmitter();
             }
+            emitter.emit(data, false, writeCache.init());
+            emitter.flushWriter();
             ok = true;
             return out.toByteArray();
         } finally {
             if (!ok || out.size() > KEEP_BUFFER_BYTES) {
                 out = new ByteArrayOutputStream(256);
-                packer = null;
+                emitter = null;
             }
             busy = false;
         }
     }
 
-    private void emit(AbstractEmitter emitter, Object data) throws Exception {
-        emitter.emit(data, false, writeCache.init());
-        emitter.flushWriter();
+    private AbstractEmitter newEmitter() throws IOException {
+        if (json) {
+            JsonGenerator gen = JSON.createGenerator(out);
+            gen.setRootValueSeparator(null);
+            return new JsonEmitter(gen, writeHandlers, null, null);
+        }
+        Packer packer = MSGPACK.createPacker(out);
+        return new MsgpackEmitter(packer, writeHandlers, null, null);
     }
 
     /** Reads one transit value from {@code data} with these handlers and builders. */
