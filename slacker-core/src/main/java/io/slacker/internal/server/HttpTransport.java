@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -26,7 +27,9 @@ import io.slacker.internal.protocol.Frame;
 import io.slacker.internal.protocol.ResultCode;
 import io.slacker.spi.Serializers;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTTP transport: {@code POST /ns/fn.clj} (or {@code .json}, any content type name) with the
@@ -56,9 +59,24 @@ final class HttpTransport {
         return ch;
     }
 
+    /**
+     * One connection. HTTP/1.1 lets a client send requests before earlier ones are answered
+     * (pipelining) and requires the answers in request order, while the calls finish in any
+     * order on the workers: each request takes a number on arrival and its answer waits (as
+     * plain bytes, nothing to release) until every earlier one has gone out.
+     */
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final ServerRuntime server;
         private final Serializers serializers;
+        /** Event loop only: the number of the next request to arrive and of the next answer to send. */
+        private long received;
+        private long sent;
+        private final Map<Long, Answer> waiting = new HashMap<>();
+        private boolean closing;
+
+        /** An answer ready to go out. */
+        private record Answer(HttpResponseStatus status, String contentType, byte[] body, boolean keepAlive) {
+        }
 
         Handler(ServerRuntime server) {
             this.serializers = server.config().serializers();
@@ -70,19 +88,20 @@ final class HttpTransport {
             InboundGuard.httpRequestComplete(ctx.pipeline());
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             Channel ch = ctx.channel();
+            long seq = received++;
             if (!req.decoderResult().isSuccess()) {
-                send(ch, HttpResponseStatus.BAD_REQUEST, null, text("malformed HTTP request"), false);
+                send(ch, seq, HttpResponseStatus.BAD_REQUEST, null, text("malformed HTTP request"), false);
                 return;
             }
             String path = new QueryStringDecoder(req.uri()).path();
             HttpGet get = server.httpGets().get(path);
             if (get != null && req.method().equals(io.netty.handler.codec.http.HttpMethod.GET)) {
-                send(ch, HttpResponseStatus.OK, get.contentType(), text(get.body().get()), keepAlive);
+                send(ch, seq, HttpResponseStatus.OK, get.contentType(), text(get.body().get()), keepAlive);
                 return;
             }
             int dot = path.lastIndexOf('.');
             if (!path.startsWith("/") || dot <= path.lastIndexOf('/')) {
-                send(ch, HttpResponseStatus.BAD_REQUEST, null, text("expected /namespace/function.content-type"), keepAlive);
+                send(ch, seq, HttpResponseStatus.BAD_REQUEST, null, text("expected /namespace/function.content-type"), keepAlive);
                 return;
             }
             String fname = path.substring(1, dot);
@@ -93,13 +112,13 @@ final class HttpTransport {
                 ct = null;
             }
             if (ct == null || !serializers.supports(ct)) {
-                send(ch, HttpResponseStatus.BAD_REQUEST, null, text("unsupported content type: " + path.substring(dot + 1)),
+                send(ch, seq, HttpResponseStatus.BAD_REQUEST, null, text("unsupported content type: " + path.substring(dot + 1)),
                     keepAlive);
                 return;
             }
             CallGate gate = server.gate();
             if (!gate.enter()) {
-                send(ch, HttpResponseStatus.SERVICE_UNAVAILABLE, null, text("server is stopping"), false);
+                send(ch, seq, HttpResponseStatus.SERVICE_UNAVAILABLE, null, text("server is stopping"), false);
                 return;
             }
             byte[] body = ByteBufUtil.getBytes(req.content());
@@ -113,12 +132,12 @@ final class HttpTransport {
                     HttpResponseStatus status = code == ResultCode.SUCCESS ? HttpResponseStatus.OK
                         : code == ResultCode.CANCELED ? HttpResponseStatus.SERVICE_UNAVAILABLE
                         : HttpResponseStatus.INTERNAL_SERVER_ERROR;
-                    send(ch, status, "application/" + type.wireName(), data, keepAlive);
+                    send(ch, seq, status, "application/" + type.wireName(), data, keepAlive);
                 }
 
                 @Override
                 public void undecodable(byte[] encodedMessage, List<Extension> extensions, String message) {
-                    send(ch, HttpResponseStatus.BAD_REQUEST, null, text(message), keepAlive);
+                    send(ch, seq, HttpResponseStatus.BAD_REQUEST, null, text(message), keepAlive);
                 }
 
                 @Override
@@ -128,7 +147,7 @@ final class HttpTransport {
                         case THREAD_POOL_FULL -> HttpResponseStatus.SERVICE_UNAVAILABLE;
                         default -> HttpResponseStatus.BAD_REQUEST;
                     };
-                    send(ch, status, null, text(reason), keepAlive);
+                    send(ch, seq, status, null, text(reason), keepAlive);
                 }
             }, null, gate::leave);
         }
@@ -137,18 +156,54 @@ final class HttpTransport {
             return s.getBytes(StandardCharsets.UTF_8);
         }
 
-        private static void send(Channel ch, HttpResponseStatus status, String contentType, byte[] body, boolean keepAlive) {
-            FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        private void send(Channel ch, long seq, HttpResponseStatus status, String contentType, byte[] body, boolean keepAlive) {
+            Answer a = new Answer(status, contentType, body, keepAlive);
+            if (ch.eventLoop().inEventLoop()) {
+                ready(ch, seq, a);
+            } else {
+                try {
+                    ch.eventLoop().execute(() -> ready(ch, seq, a));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the event loop is gone, and with it the connection
+                }
+            }
+        }
+
+        /** On the event loop: queues the answer, then sends every answer whose turn has come. */
+        private void ready(Channel ch, long seq, Answer answer) {
+            if (closing) {
+                return;
+            }
+            waiting.put(seq, answer);
+            boolean wrote = false;
+            Answer a;
+            while ((a = waiting.remove(sent)) != null) {
+                sent++;
+                ChannelFuture f = ch.write(response(a));
+                wrote = true;
+                if (!a.keepAlive()) {
+                    closing = true;
+                    waiting.clear();
+                    f.addListener(ChannelFutureListener.CLOSE);
+                    break;
+                }
+            }
+            if (wrote) {
+                ch.flush();
+            }
+        }
+
+        private static FullHttpResponse response(Answer a) {
+            byte[] body = a.body();
+            String contentType = a.contentType();
+            FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, a.status(), Unpooled.wrappedBuffer(body));
             // header spelling as the Clojure server writes them
             resp.headers().set("content-type", contentType != null ? contentType : "text/plain; charset=utf-8");
             resp.headers().set("Content-Length", body.length);
-            if (keepAlive) {
+            if (a.keepAlive()) {
                 resp.headers().set("Connection", "keep-alive");
             }
-            var f = ch.writeAndFlush(resp);
-            if (!keepAlive) {
-                f.addListener(ChannelFutureListener.CLOSE);
-            }
+            return resp;
         }
 
         @Override
