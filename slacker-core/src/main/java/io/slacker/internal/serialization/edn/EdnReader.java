@@ -269,6 +269,19 @@ public final class EdnReader {
             }
         }
 
+        private static final byte CONSTITUENT = 0;
+        private static final byte TOKEN_END = 1;
+        private static final byte NON_CONSTITUENT = 2;
+        /** For ASCII: what the character does to a token (ends it, is part of it, or is an error). */
+        private static final byte[] TOKEN_CLASS = new byte[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                TOKEN_CLASS[c] = isWhitespace(c) || isTerminatingMacro(c) ? TOKEN_END
+                    : nonConstituent(c) ? NON_CONSTITUENT : CONSTITUENT;
+            }
+        }
+
         private static boolean nonConstituent(char c) {
             return c == '@' || c == '`' || c == '~';
         }
@@ -372,8 +385,22 @@ public final class EdnReader {
 
         /** A token starting with a colon: a known keyword from {@link KeywordCache}, else read and remembered. */
         private Object readKeyword(int start) {
-            int end = scanToken(true);
-            Keyword known = KeywordCache.get(s, start, end);
+            // scanToken and the cache's hash in one pass over the characters
+            int p = start;
+            int h = ':';
+            while (++p < len) {
+                char c = s.charAt(p);
+                if (c < 128 ? TOKEN_CLASS[c] != CONSTITUENT : Character.isWhitespace(c)) {
+                    if (c < 128 && TOKEN_CLASS[c] == NON_CONSTITUENT) {
+                        throw error("invalid constituent character '" + c + "'", p);
+                    }
+                    break;
+                }
+                h = 31 * h + c;
+            }
+            int end = p;
+            pos = end;
+            Keyword known = KeywordCache.get(s, start, end, h);
             if (known != null) {
                 return known;
             }

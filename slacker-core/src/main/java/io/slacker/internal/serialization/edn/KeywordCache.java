@@ -18,26 +18,36 @@ final class KeywordCache {
     private KeywordCache() {
     }
 
-    /** The keyword of the token {@code s[start, end)} (with its colon), or null when not cached. */
-    static Keyword get(String s, int start, int end) {
-        Entry e = ENTRIES[slot(s, start, end)];
-        int n = end - start;
-        if (e != null && e.token.length() == n && s.regionMatches(start, e.token, 0, n)) {
-            return e.keyword;
+    /**
+     * The keyword of the token {@code s[start, end)} (with its colon), or null when not cached.
+     *
+     * @param hash {@code String.hashCode()} of the token, which the reader computes while scanning it
+     */
+    static Keyword get(String s, int start, int end, int hash) {
+        Entry e = ENTRIES[slot(hash)];
+        if (e == null) {
+            return null;
         }
-        return null;
+        String token = e.token;
+        int n = end - start;
+        if (token.length() != n) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            if (token.charAt(i) != s.charAt(start + i)) {
+                return null;
+            }
+        }
+        return e.keyword;
     }
 
     /** Remembers that {@code token} (with its colon) reads as {@code keyword}. */
     static void put(String token, Keyword keyword) {
-        ENTRIES[slot(token, 0, token.length())] = new Entry(token, keyword);
+        ENTRIES[slot(token.hashCode())] = new Entry(token, keyword);
     }
 
-    private static int slot(String s, int start, int end) {
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + s.charAt(i);
-        }
+    /** The hash of a token: {@code String.hashCode} of its characters. */
+    private static int slot(int h) {
         return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 }
