@@ -100,7 +100,13 @@ public final class EdnPrinter {
      * @throws SerializationException when the value (or a part) has no EDN form
      */
     public byte[] printUtf8(Object value) {
-        return write(value).toByteArray();
+        Utf8Sink out = Utf8Sink.acquire();
+        try {
+            write(value, out, 0);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
     }
 
     private Utf8Sink write(Object value) {

@@ -3,15 +3,43 @@ package io.slacker.internal.serialization.edn;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A growable byte buffer that the printer writes UTF-8 into. Not thread-safe; one per print. */
+/**
+ * A growable byte buffer that the printer writes UTF-8 into. Not thread-safe; one per print,
+ * either new or this thread's reusable one ({@link #acquire()} / {@link #release()}), so that a
+ * print does not grow a small buffer step by step.
+ */
 final class Utf8Sink {
     private static final byte[] MIN_LONG = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+    /** A thread's sink that grew past this is dropped after use rather than kept. */
+    private static final int KEEP_BYTES = 64 * 1024;
+    private static final ThreadLocal<Utf8Sink> REUSABLE = ThreadLocal.withInitial(() -> new Utf8Sink(1024));
 
     private byte[] buf;
     private int len;
+    private boolean inUse;
 
     Utf8Sink(int capacity) {
         buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** This thread's reusable sink, empty; a new one when it is in use further up the stack. */
+    static Utf8Sink acquire() {
+        Utf8Sink sink = REUSABLE.get();
+        if (sink.inUse) {
+            return new Utf8Sink(256);
+        }
+        sink.inUse = true;
+        sink.len = 0;
+        return sink;
+    }
+
+    /** Done with a sink from {@link #acquire()}. */
+    void release() {
+        inUse = false;
+        len = 0;
+        if (buf.length > KEEP_BYTES) {
+            buf = new byte[1024];
+        }
     }
 
     private void ensure(int extra) {
