@@ -19,7 +19,8 @@ public final class CallState implements CallContext {
     private final SocketAddress remoteAddress;
     private final boolean clientSide;
     private CallOptions options;
-    private final Map<Integer, Object> extensions = new LinkedHashMap<>();
+    /** Made on first use: most calls carry no extensions. */
+    private Map<Integer, Object> extensions;
     private Map<String, Object> attributes;
     private String fullName;
     private List<Object> args;
@@ -159,7 +160,20 @@ public final class CallState implements CallContext {
 
     @Override
     public Map<Integer, Object> extensions() {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>();
+        }
         return extensions;
+    }
+
+    /** Whether there is an extension (without making the map). */
+    public boolean hasExtensions() {
+        return extensions != null && !extensions.isEmpty();
+    }
+
+    @Override
+    public Object extension(int id) {
+        return extensions == null ? null : extensions.get(id);
     }
 
     @Override

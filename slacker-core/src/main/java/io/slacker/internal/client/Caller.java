@@ -1,10 +1,7 @@
 package io.slacker.internal.client;
 
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
-import io.slacker.CallTimeoutException;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
@@ -31,15 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs calls: interceptors, encoding, transaction ids, the pending entry with its timeout, the
- * send, and the decoding and error mapping of the answer. Never blocks.
+ * Runs calls: interceptors, encoding, transaction ids, the pending entry with its deadline, the
+ * send (through the channel's {@link RequestWriter}), and the decoding and error mapping of the
+ * answer. Never blocks.
  */
 final class Caller {
     private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
@@ -47,7 +46,7 @@ final class Caller {
     private final ClientConfig config;
     private final Connection connection;
     private final PendingCalls pending;
-    private final EventLoopGroup group;
+    private final TimeoutSweep timeouts;
     private final Interceptor interceptor;
     private final InetSocketAddress remote;
     private final CallOptions defaults;
@@ -59,7 +58,7 @@ final class Caller {
         this.config = config;
         this.connection = connection;
         this.pending = pending;
-        this.group = group;
+        this.timeouts = new TimeoutSweep(pending, group.next());
         this.interceptor = config.interceptor();
         this.remote = InetSocketAddress.createUnresolved(config.host(), config.port());
         this.defaults = CallOptions.defaults().withTimeout(config.timeout()).withContentType(config.contentType())
@@ -110,8 +109,10 @@ final class Caller {
         CallOptions effective = effective(options);
         Settings s = settings(effective);
         CallState ctx = new CallState(ns, fn, effective, remote);
-        ctx.args(new ArrayList<>(args == null ? List.of() : args));
-        ctx.extensions().putAll(effective.extensions());
+        ctx.args(argList(args));
+        if (!effective.extensions().isEmpty()) {
+            ctx.extensions().putAll(effective.extensions());
+        }
         interceptor.pre(ctx);
         interceptor.before(ctx);
         if (ctx.hasResult() || ctx.error() != null || ctx.isCanceled()) {
@@ -125,7 +126,7 @@ final class Caller {
         byte[] data = ser.serialize(ctx.args());
         List<Extension> exts = List.of();
         long extBytes = 0;
-        if (s.version() >= Frame.V6 && !ctx.extensions().isEmpty()) {
+        if (s.version() >= Frame.V6 && ctx.hasExtensions()) {
             exts = new ArrayList<>();
             for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
                 Extension ext = new Extension(e.getKey(), ser.serialize(e.getValue()));
@@ -147,6 +148,17 @@ final class Caller {
         return new Prepared(ctx, s, ser, data, exts);
     }
 
+    /** The caller's arguments as they are (serialized before the call returns, so not copied). */
+    @SuppressWarnings("unchecked")
+    private static List<Object> argList(List<?> args) {
+        return args == null ? List.of() : (List<Object>) args;
+    }
+
+    private static Frame.Request request(Prepared p, int tid) {
+        return new Frame.Request(p.settings().version(), tid, p.settings().contentType(), p.ctx().fullName(), p.data(),
+            p.exts());
+    }
+
     /** Calls {@code ns/fn}; the future completes with the decoded result (after interceptors) or a {@link SlackerException}. */
     CompletableFuture<Object> call(String ns, String fn, List<?> args, CallOptions options) {
         Prepared p;
@@ -159,29 +171,65 @@ final class Caller {
         if (p.shortCircuited()) {
             return CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx));
         }
-        int tid = nextTid();
-        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
-            p.data(), p.exts());
-        CompletableFuture<Frame> reply;
+        AsyncCall call = new AsyncCall(p, nextTid());
         try {
-            reply = send(request, tid, ctx.fullName(), p.settings());
+            send(call);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Object> result = new CompletableFuture<>();
-        whenDone(reply, (frame, error) -> {
+        return call;
+    }
+
+    /**
+     * A call whose future completes with its decoded result: the answer is decoded, and the
+     * {@code after} and {@code post} stages run, where the reply arrives (the I/O thread) or on
+     * the callback executor. The call is its own future: no second future, no callback object.
+     */
+    private final class AsyncCall extends PendingCall {
+        private final CallState ctx;
+        private final Serializer serializer;
+
+        AsyncCall(Prepared p, int tid) {
+            super(request(p, tid), p.ctx().fullName(), p.settings().timeoutMillis(), p.settings().interrupt());
+            this.ctx = p.ctx();
+            this.serializer = p.serializer();
+        }
+
+        @Override
+        void answered(Frame frame) {
+            settle(frame, null);
+        }
+
+        @Override
+        void failed(Throwable error) {
+            settle(null, error);
+        }
+
+        private void settle(Frame frame, Throwable error) {
+            Executor exec = config.callbackExecutor();
+            if (exec == null) {
+                finish(frame, error);
+                return;
+            }
             try {
-                outcome(ctx, frame, error, p.serializer());
+                exec.execute(() -> finish(frame, error));
+            } catch (RejectedExecutionException e) {
+                completeExceptionally(new SlackerException("the callback executor refused the outcome of " + description, e));
+            }
+        }
+
+        private void finish(Frame frame, Throwable error) {
+            try {
+                outcome(ctx, frame, error, serializer);
                 if (ctx.error() != null) {
-                    result.completeExceptionally(ctx.error());
+                    completeExceptionally(ctx.error());
                 } else {
-                    result.complete(ctx.result());
+                    complete(ctx.result());
                 }
             } catch (Throwable t) {
-                result.completeExceptionally(t);
+                completeExceptionally(t);
             }
-        });
-        return result;
+        }
     }
 
     /**
@@ -198,15 +246,14 @@ final class Caller {
         if (p.shortCircuited()) {
             return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx)));
         }
-        int tid = nextTid();
-        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
-            p.data(), p.exts());
-        CompletableFuture<Frame> reply = send(request, tid, ctx.fullName(), p.settings());
+        Settings s = p.settings();
+        PendingCall call = new PendingCall(request(p, nextTid()), ctx.fullName(), s.timeoutMillis(), s.interrupt());
+        send(call);
         Frame frame = null;
         Throwable error = null;
         try {
-            frame = Blocking.awaitOutcome(reply);
-        } catch (java.util.concurrent.ExecutionException e) {
+            frame = (Frame) Blocking.awaitOutcome(call);
+        } catch (ExecutionException e) {
             error = e.getCause();
         }
         outcome(ctx, frame, error, p.serializer());
@@ -267,17 +314,17 @@ final class Caller {
     /** An inspect request; completes with the decoded EDN answer. */
     CompletableFuture<Object> inspect(InspectCommand command, String argument) {
         Settings s = settings(effective(null));
-        int tid = nextTid();
         String what = "inspect " + command.name().toLowerCase(java.util.Locale.ROOT) + " " + argument;
-        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), tid, command, EdnPrinter.standard().printUtf8(argument));
-        CompletableFuture<Frame> reply;
+        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), nextTid(), command,
+            EdnPrinter.standard().printUtf8(argument));
+        PendingCall reply = new PendingCall(request, what, s.timeoutMillis(), s.interrupt());
         try {
-            reply = send(request, tid, what, s);
+            send(reply);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Object> result = new CompletableFuture<>();
-        whenDone(reply, (frame, error) -> {
+        java.util.function.BiConsumer<Object, Throwable> action = (frame, error) -> {
             try {
                 if (error != null) {
                     result.completeExceptionally(error);
@@ -286,91 +333,62 @@ final class Caller {
                 } else if (frame instanceof Frame.Error e) {
                     result.completeExceptionally(errorFor(e.resultCodeValue(), what));
                 } else {
-                    result.completeExceptionally(new RemoteProtocolException("unexpected " + frame.type() + " for " + what));
+                    result.completeExceptionally(new RemoteProtocolException("unexpected " + ((Frame) frame).type() + " for " + what));
                 }
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
-        });
-        return result;
-    }
-
-    private void whenDone(CompletableFuture<Frame> reply, java.util.function.BiConsumer<Frame, Throwable> action) {
+        };
         Executor exec = config.callbackExecutor();
         if (exec == null) {
             reply.whenComplete(action);
         } else {
             reply.whenCompleteAsync(action, exec);
         }
+        return result;
     }
 
     /**
-     * Registers the pending entry and its timeout, then writes once the connection is there.
-     * With the connection up (the common case) the timer and the write go to the channel's own
-     * event loop as one task: one wake-up per call, and the reply cancels the timer on its thread.
+     * Registers the pending call and arms its deadline, then queues it on the channel's writer
+     * once the connection is there (at once in the common case). Nothing here touches the event
+     * loop: the writer wakes it once per batch, and one sweep per client handles the timeouts.
+     *
+     * @throws ConnectionBrokenException when the client is closed
      */
-    private CompletableFuture<Frame> send(Frame request, int tid, String what, Settings s) {
+    private void send(PendingCall call) {
         if (connection.isClosed()) {
             throw new ConnectionBrokenException("client for " + config.address() + " is closed");
         }
-        PendingCall call = new PendingCall(tid, s.version(), what, s.interrupt());
         pending.register(call);
-        Channel ready = connection.current();
-        if (ready != null) {
-            call.channel = ready;
-            EventLoop loop = ready.eventLoop();
-            try {
-                loop.execute(() -> {
-                    call.timeout = loop.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(),
-                        TimeUnit.MILLISECONDS);
-                    write(ready, request, call, what);
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                pending.remove(tid);
-                throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
-            }
-            return call.reply;
-        }
         try {
-            call.timeout = group.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            pending.remove(tid);
+            timeouts.arm(call.deadline);
+        } catch (RejectedExecutionException e) {
+            pending.remove(call);
             throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
+        }
+        RequestWriter ready = connection.writer();
+        if (ready != null) {
+            call.channel = ready.channel();
+            ready.send(call);
+            return;
         }
         connection.acquire().whenComplete((ch, err) -> {
             if (err != null) {
-                if (pending.remove(tid) != null) {
-                    call.fail(err);
+                if (pending.remove(call)) {
+                    call.failed(err);
+                }
+                return;
+            }
+            RequestWriter writer = connection.writerFor(ch);
+            if (writer == null) {
+                if (pending.remove(call)) {
+                    call.failed(new ConnectionBrokenException("connection to " + config.address() + " lost"));
                 }
                 return;
             }
             call.channel = ch;
-            write(ch, request, call, what);
+            writer.send(call);
         });
-        return call.reply;
-    }
-
-    private void write(Channel ch, Frame request, PendingCall call, String what) {
-        ch.writeAndFlush(request).addListener(f -> {
-            if (!f.isSuccess() && pending.remove(call.tid) != null) {
-                call.fail(new ConnectionBrokenException("could not send " + what + " to " + config.address() + ": "
-                    + f.cause(), f.cause()));
-            }
-        });
-        if (!ch.isActive() && pending.remove(call.tid) != null) {
-            call.fail(new ConnectionBrokenException("connection to " + config.address() + " lost"));
-        }
-    }
-
-    private void timedOut(PendingCall call, long timeoutMillis) {
-        if (pending.remove(call.tid) == null) {
-            return;
-        }
-        call.fail(new CallTimeoutException(call.description + " timed out after " + timeoutMillis + " ms"));
-        Channel ch = call.channel;
-        if (call.interruptOnTimeout && ch != null && ch.isActive()) {
-            ch.writeAndFlush(new Frame.Interrupt(call.version, 0, call.tid));
-        }
     }
 
     /** Fills the context from the reply frame: extensions, then {@code after}, then the result or error. */

@@ -3,43 +3,43 @@ package io.slacker.internal.client;
 import io.netty.channel.Channel;
 import io.slacker.internal.protocol.Frame;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
- * One call waiting for its answer: completed exactly once, by whoever removes it from
- * {@link PendingCalls} (the reply, its timeout, the loss of its connection, or a failed send).
+ * One call waiting for its answer, and the future of that call: completed exactly once, by
+ * whoever removes it from {@link PendingCalls} (the reply, the timeout sweep, the loss of its
+ * connection, or a failed send). This base completes with the reply {@link Frame} itself (the
+ * caller decodes it); subclasses complete with the decoded result.
  */
-final class PendingCall {
+class PendingCall extends CompletableFuture<Object> {
     final int tid;
     final int version;
     final String description;
     final boolean interruptOnTimeout;
-    final CompletableFuture<Frame> reply = new CompletableFuture<>();
-    /** The channel the request went out on; null while waiting for the connection. */
+    /** When the call times out, in {@link System#nanoTime()} terms. */
+    final long deadline;
+    final long timeoutMillis;
+    /** The request to send; read by the writer once the call is queued. */
+    final Frame request;
+    /** The channel the request goes out on; null while waiting for the connection. */
     volatile Channel channel;
-    volatile ScheduledFuture<?> timeout;
 
-    PendingCall(int tid, int version, String description, boolean interruptOnTimeout) {
-        this.tid = tid;
-        this.version = version;
+    PendingCall(Frame request, String description, long timeoutMillis, boolean interruptOnTimeout) {
+        this.request = request;
+        this.tid = request.tid();
+        this.version = request.version();
         this.description = description;
+        this.timeoutMillis = timeoutMillis;
+        this.deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         this.interruptOnTimeout = interruptOnTimeout;
     }
 
-    void complete(Frame frame) {
-        cancelTimer();
-        reply.complete(frame);
+    /** The answer arrived (called once, by the remover). */
+    void answered(Frame frame) {
+        complete(frame);
     }
 
-    void fail(Throwable error) {
-        cancelTimer();
-        reply.completeExceptionally(error);
-    }
-
-    private void cancelTimer() {
-        ScheduledFuture<?> t = timeout;
-        if (t != null) {
-            t.cancel(false);
-        }
+    /** The call failed (called once, by the remover). */
+    void failed(Throwable error) {
+        completeExceptionally(error);
     }
 }
