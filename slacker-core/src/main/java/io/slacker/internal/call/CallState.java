@@ -31,8 +31,17 @@ public final class CallState implements CallContext {
 
     /** The client's side of a call of {@code namespace/function}, with its effective (fully resolved) options. */
     public CallState(String namespace, String function, CallOptions options, SocketAddress remoteAddress) {
+        this(namespace, function, null, options, remoteAddress);
+    }
+
+    /**
+     * The client's side of a call, with its full name ({@code namespace/function}) already known
+     * ({@code null}: made when first asked for).
+     */
+    public CallState(String namespace, String function, String fullName, CallOptions options, SocketAddress remoteAddress) {
         this(true, namespace, function, options.contentType(), options.protocolVersion(), remoteAddress);
         this.options = options;
+        this.fullName = fullName;
     }
 
     /** The server's side of a call of {@code namespace/function}. */

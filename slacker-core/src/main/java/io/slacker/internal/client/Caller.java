@@ -108,7 +108,7 @@ final class Caller {
     private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
         CallOptions effective = effective(options);
         Settings s = settings(effective);
-        CallState ctx = new CallState(ns, fn, effective, remote);
+        CallState ctx = new CallState(ns, fn, fullName(ns, fn), effective, remote);
         ctx.args(argList(args));
         if (!effective.extensions().isEmpty()) {
             ctx.extensions().putAll(effective.extensions());
@@ -146,6 +146,23 @@ final class Caller {
                 config.maxBody());
         }
         return new Prepared(ctx, s, ser, data, exts);
+    }
+
+    /** The last full name made, reused while calls go to the same function (the common case). */
+    private volatile FullName lastName = new FullName("", "", "/");
+
+    private record FullName(String ns, String fn, String full) {
+    }
+
+    /** {@code ns/fn}, without a new string when the previous call had the same names. */
+    private String fullName(String ns, String fn) {
+        FullName last = lastName;
+        if (last.ns.equals(ns) && last.fn.equals(fn)) {
+            return last.full;
+        }
+        String full = ns + "/" + fn;
+        lastName = new FullName(ns, fn, full);
+        return full;
     }
 
     /** The caller's arguments as they are (serialized before the call returns, so not copied). */
@@ -412,7 +429,8 @@ final class Caller {
             }
             ser = config.serializers().get(ct);
         }
-        for (Extension e : r.extensions()) {
+        for (int i = 0; i < r.extensions().size(); i++) {
+            Extension e = r.extensions().get(i);
             try {
                 ctx.extensions().put(e.id(), ser.deserialize(e.value()));
             } catch (RuntimeException ex) {
