@@ -2,6 +2,7 @@ package io.slacker.internal.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,13 @@ public final class FrameCodec {
     public static final int DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
+    /** One cursor per thread, reused by every decode on it (decoding does not nest). */
+    private static final FastThreadLocal<Cursor> CURSOR = new FastThreadLocal<>() {
+        @Override
+        protected Cursor initialValue() {
+            return new Cursor();
+        }
+    };
 
     private FrameCodec() {
     }
@@ -55,12 +63,14 @@ public final class FrameCodec {
             throw new MalformedFrameException("packet type " + typeCode + " is not defined for version " + version,
                 ResultCode.INVALID_PACKET, version, tid, false);
         }
-        Cursor c = new Cursor(in, start + 6, end, maxBody, version, tid);
+        Cursor c = CURSOR.get().start(in, start + 6, end, maxBody, version, tid);
         Frame frame;
         try {
             frame = body(c, version, tid, type);
         } catch (NeedMore e) {
             return null;
+        } finally {
+            c.buf = null;
         }
         in.readerIndex(c.pos);
         if (!type.definedIn(version)) {
@@ -244,22 +254,23 @@ public final class FrameCodec {
         }
     }
 
-    /** Reads fields from an absolute position without moving the buffer's indexes. */
+    /** Reads fields from an absolute position without moving the buffer's indexes; {@link #start} readies it for a frame. */
     private static final class Cursor {
-        private final ByteBuf buf;
-        private final int end;
-        private final int version;
-        private final int tid;
+        private ByteBuf buf;
+        private int end;
+        private int version;
+        private int tid;
         private long budget;
         int pos;
 
-        Cursor(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
+        Cursor start(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
             this.buf = buf;
             this.pos = pos;
             this.end = end;
             this.budget = maxBody;
             this.version = version;
             this.tid = tid;
+            return this;
         }
 
         private void need(int n) {
