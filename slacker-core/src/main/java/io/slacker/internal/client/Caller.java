@@ -1,5 +1,6 @@
 package io.slacker.internal.client;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
 import io.slacker.CanceledException;
@@ -15,6 +16,7 @@ import io.slacker.data.Keyword;
 import io.slacker.internal.call.CallState;
 import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.Frame;
+import io.slacker.internal.protocol.FrameCodec;
 import io.slacker.internal.protocol.InspectCommand;
 import io.slacker.internal.protocol.ResultCode;
 import io.slacker.internal.serialization.edn.EdnPrinter;
@@ -171,9 +173,28 @@ final class Caller {
         return args == null ? List.of() : (List<Object>) args;
     }
 
-    private static Frame.Request request(Prepared p, int tid) {
-        return new Frame.Request(p.settings().version(), tid, p.settings().contentType(), p.ctx().fullName(), p.data(),
-            p.exts());
+    /**
+     * A prepared request in flight, encoded from its parts (no request frame object); completes
+     * with the reply frame.
+     */
+    private static class PreparedCall extends PendingCall {
+        final Prepared prepared;
+
+        PreparedCall(Prepared p, int tid) {
+            super(tid, p.settings().version(), null, p.ctx().fullName(), p.settings().timeoutMillis(), p.settings().interrupt());
+            this.prepared = p;
+        }
+
+        @Override
+        int sizeHint() {
+            return FrameCodec.requestSizeHint(prepared.ctx().fullName(), prepared.data(), prepared.exts());
+        }
+
+        @Override
+        void encode(ByteBuf out) {
+            FrameCodec.encodeRequest(version, tid, prepared.settings().contentType().code(), prepared.ctx().fullName(),
+                prepared.data(), prepared.exts(), out);
+        }
     }
 
     /** Calls {@code ns/fn}; the future completes with the decoded result (after interceptors) or a {@link SlackerException}. */
@@ -202,14 +223,9 @@ final class Caller {
      * {@code after} and {@code post} stages run, where the reply arrives (the I/O thread) or on
      * the callback executor. The call is its own future: no second future, no callback object.
      */
-    private final class AsyncCall extends PendingCall {
-        private final CallState ctx;
-        private final Serializer serializer;
-
+    private final class AsyncCall extends PreparedCall {
         AsyncCall(Prepared p, int tid) {
-            super(request(p, tid), p.ctx().fullName(), p.settings().timeoutMillis(), p.settings().interrupt());
-            this.ctx = p.ctx();
-            this.serializer = p.serializer();
+            super(p, tid);
         }
 
         @Override
@@ -237,7 +253,8 @@ final class Caller {
 
         private void finish(Frame frame, Throwable error) {
             try {
-                outcome(ctx, frame, error, serializer);
+                CallState ctx = prepared.ctx();
+                outcome(ctx, frame, error, prepared.serializer());
                 if (ctx.error() != null) {
                     completeExceptionally(ctx.error());
                 } else {
@@ -263,8 +280,7 @@ final class Caller {
         if (p.shortCircuited()) {
             return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx)));
         }
-        Settings s = p.settings();
-        PendingCall call = new PendingCall(request(p, nextTid()), ctx.fullName(), s.timeoutMillis(), s.interrupt());
+        PendingCall call = new PreparedCall(p, nextTid());
         send(call);
         Frame frame = null;
         Throwable error = null;

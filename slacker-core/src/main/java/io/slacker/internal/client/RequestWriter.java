@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.internal.PlatformDependent;
 import io.slacker.ConnectionBrokenException;
-import io.slacker.internal.protocol.FrameCodec;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,7 +66,7 @@ final class RequestWriter implements Runnable {
                 batch = Arrays.copyOf(batch, n * 2);
             }
             batch[n++] = call;
-            size += FrameCodec.sizeHint(call.request);
+            size += call.sizeHint();
         }
         if (n == 0) {
             return;
@@ -79,7 +78,7 @@ final class RequestWriter implements Runnable {
             batch[i] = null;
             int mark = buf.writerIndex();
             try {
-                FrameCodec.encode(c.request, buf);
+                c.encode(buf);
                 batch[sent++] = c;
             } catch (RuntimeException e) {
                 buf.writerIndex(mark);

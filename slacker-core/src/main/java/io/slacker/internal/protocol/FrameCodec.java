@@ -132,10 +132,7 @@ public final class FrameCodec {
         switch (frame.type()) {
             case REQUEST -> {
                 Frame.Request r = (Frame.Request) frame;
-                out.writeByte(r.contentTypeCode());
-                str16(out, r.fname());
-                blob32(out, r.data());
-                extensions(out, version, r.extensions());
+                requestBody(out, version, r.contentTypeCode(), r.fname(), r.data(), r.extensions());
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
@@ -163,13 +160,41 @@ public final class FrameCodec {
         }
     }
 
+    /**
+     * Writes a request frame from its parts, byte for byte as {@link #encode} writes the
+     * {@link Frame.Request} of these parts (for a caller that keeps the parts, not the frame).
+     *
+     * @throws IllegalArgumentException as {@link #encode}
+     */
+    public static void encodeRequest(int version, int tid, int contentTypeCode, String fname, byte[] data,
+                                     List<Extension> extensions, ByteBuf out) {
+        if (version != Frame.V5 && version != Frame.V6) {
+            throw new IllegalArgumentException("unsupported protocol version " + version);
+        }
+        out.writeByte(version).writeInt(tid).writeByte(PacketType.REQUEST.code());
+        requestBody(out, version, contentTypeCode, fname, data, extensions);
+    }
+
+    /** {@link #sizeHint} of the request {@link #encodeRequest} writes from these parts. */
+    public static int requestSizeHint(String fname, byte[] data, List<Extension> extensions) {
+        return 6 + 1 + 2 + maxUtf8(fname) + 4 + len(data) + extSize(extensions);
+    }
+
+    private static void requestBody(ByteBuf out, int version, int contentTypeCode, String fname, byte[] data,
+                                    List<Extension> extensions) {
+        out.writeByte(contentTypeCode);
+        str16(out, fname);
+        blob32(out, data);
+        extensions(out, version, extensions);
+    }
+
     /** An upper bound of the bytes {@link #encode} writes for this frame (exact for ASCII names). */
     public static int sizeHint(Frame frame) {
         int n = 6;
         switch (frame.type()) {
             case REQUEST -> {
                 Frame.Request r = (Frame.Request) frame;
-                n += 1 + 2 + maxUtf8(r.fname()) + 4 + len(r.data()) + extSize(r.extensions());
+                return requestSizeHint(r.fname(), r.data(), r.extensions());
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
