@@ -181,8 +181,28 @@ final class Caller {
         final Prepared prepared;
 
         PreparedCall(Prepared p, int tid) {
-            super(tid, p.settings().version(), null, p.ctx().fullName(), p.settings().timeoutMillis(), p.settings().interrupt());
+            super(tid, p.settings().timeoutMillis());
             this.prepared = p;
+        }
+
+        @Override
+        String description() {
+            return prepared.ctx().fullName();
+        }
+
+        @Override
+        int version() {
+            return prepared.settings().version();
+        }
+
+        @Override
+        long timeoutMillis() {
+            return prepared.settings().timeoutMillis();
+        }
+
+        @Override
+        boolean interruptOnTimeout() {
+            return prepared.settings().interrupt();
         }
 
         @Override
@@ -192,7 +212,7 @@ final class Caller {
 
         @Override
         void encode(ByteBuf out) {
-            FrameCodec.encodeRequest(version, tid, prepared.settings().contentType().code(), prepared.ctx().fullName(),
+            FrameCodec.encodeRequest(version(), tid, prepared.settings().contentType().code(), prepared.ctx().fullName(),
                 prepared.data(), prepared.exts(), out);
         }
     }
@@ -247,7 +267,7 @@ final class Caller {
             try {
                 exec.execute(() -> finish(frame, error));
             } catch (RejectedExecutionException e) {
-                completeExceptionally(new SlackerException("the callback executor refused the outcome of " + description, e));
+                completeExceptionally(new SlackerException("the callback executor refused the outcome of " + description(), e));
             }
         }
 
@@ -350,7 +370,7 @@ final class Caller {
         String what = "inspect " + command.name().toLowerCase(java.util.Locale.ROOT) + " " + argument;
         Frame.InspectRequest request = new Frame.InspectRequest(s.version(), nextTid(), command,
             EdnPrinter.standard().printUtf8(argument));
-        PendingCall reply = new PendingCall(request, what, s.timeoutMillis(), s.interrupt());
+        PendingCall reply = new FrameCall(request, what, s.timeoutMillis(), s.interrupt());
         try {
             send(reply);
         } catch (RuntimeException e) {

@@ -41,7 +41,7 @@ final class PendingCalls {
     void register(PendingCall call) {
         if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
-            throw new BacklogOverflowException("more than " + limit + " calls in flight; refused " + call.description);
+            throw new BacklogOverflowException("more than " + limit + " calls in flight; refused " + call.description());
         }
         if (!slots.compareAndSet(call.tid & mask, null, call)) {
             overflow.put(call.tid, call);

@@ -82,7 +82,7 @@ final class RequestWriter implements Runnable {
                 batch[sent++] = c;
             } catch (RuntimeException e) {
                 buf.writerIndex(mark);
-                fail(c, new ConnectionBrokenException("could not send " + c.description + " to " + address + ": " + e, e));
+                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": " + e, e));
             }
         }
         if (sent == 0) {
@@ -114,7 +114,7 @@ final class RequestWriter implements Runnable {
                 return;
             }
             for (PendingCall c : calls) {
-                fail(c, new ConnectionBrokenException("could not send " + c.description + " to " + address + ": "
+                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
                     + f.cause(), f.cause()));
             }
         }

@@ -65,10 +65,10 @@ final class TimeoutSweep {
     }
 
     private static void timedOut(PendingCall call) {
-        call.failed(new CallTimeoutException(call.description + " timed out after " + call.timeoutMillis + " ms"));
+        call.failed(new CallTimeoutException(call.description() + " timed out after " + call.timeoutMillis() + " ms"));
         Channel ch = call.channel;
-        if (call.interruptOnTimeout && ch != null && ch.isActive()) {
-            ch.writeAndFlush(new Frame.Interrupt(call.version, 0, call.tid));
+        if (call.interruptOnTimeout() && ch != null && ch.isActive()) {
+            ch.writeAndFlush(new Frame.Interrupt(call.version(), 0, call.tid));
         }
     }
 }

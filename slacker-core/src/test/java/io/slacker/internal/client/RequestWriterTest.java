@@ -42,7 +42,7 @@ class RequestWriterTest {
     private RequestWriter writer;
 
     /** A call that counts how often it is completed. */
-    private static final class CountedCall extends PendingCall {
+    private static final class CountedCall extends FrameCall {
         final AtomicInteger completions = new AtomicInteger();
 
         CountedCall(int tid) {
