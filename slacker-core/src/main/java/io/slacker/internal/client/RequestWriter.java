@@ -14,10 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The requests of one channel on their way from the calling threads to its event loop, in
  * batches: a caller queues its call and wakes the loop only when no drain is pending; the drain
- * encodes every queued request into one buffer, writes it once and flushes once. A failed write
- * fails the calls of its batch (those still pending: each call completes once).
+ * encodes the queued requests into one buffer (one per 64 KiB or so), writes it and flushes once.
+ * A failed write fails the calls of its buffer (those still pending: each call completes once).
  */
 final class RequestWriter implements Runnable {
+    /** A batch's buffer grows to about this size; more queued requests go out in further buffers (one flush). */
+    private static final int MAX_BUFFER = 64 * 1024;
+
     private final Channel channel;
     private final PendingCalls pending;
     private final String address;
@@ -55,22 +58,36 @@ final class RequestWriter implements Runnable {
     @Override
     public void run() {
         scheduled.set(false);
+        boolean wrote = false;
         int n = 0;
-        int size = 0;
+        long size = 0;
         PendingCall call;
         while ((call = queue.poll()) != null) {
             if (call.isDone()) {
                 continue; // timed out (or failed) while queued: nobody waits for the answer
             }
+            int hint = call.sizeHint();
+            if (n > 0 && size + hint > MAX_BUFFER) {
+                wrote |= write(n, (int) size);
+                n = 0;
+                size = 0;
+            }
             if (n == batch.length) {
                 batch = Arrays.copyOf(batch, n * 2);
             }
             batch[n++] = call;
-            size += call.sizeHint();
+            size += hint;
         }
-        if (n == 0) {
-            return;
+        if (n > 0) {
+            wrote |= write(n, (int) size);
         }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    /** Encodes the first {@code n} calls of the batch into one buffer and writes it (no flush); false when none could be encoded. */
+    private boolean write(int n, int size) {
         ByteBuf buf = channel.alloc().ioBuffer(size);
         int sent = 0;
         for (int i = 0; i < n; i++) {
@@ -87,11 +104,12 @@ final class RequestWriter implements Runnable {
         }
         if (sent == 0) {
             buf.release();
-            return;
+            return false;
         }
         Batch written = new Batch(Arrays.copyOf(batch, sent));
         Arrays.fill(batch, 0, sent, null);
-        channel.writeAndFlush(buf).addListener(written);
+        channel.write(buf).addListener(written);
+        return true;
     }
 
     private void fail(PendingCall call, Throwable error) {

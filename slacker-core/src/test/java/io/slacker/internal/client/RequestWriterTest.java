@@ -46,7 +46,11 @@ class RequestWriterTest {
         final AtomicInteger completions = new AtomicInteger();
 
         CountedCall(int tid) {
-            super(new Frame.Request(6, tid, ContentType.CLJ, "test.api/echo", EdnSerializer.standard().serialize(List.of((long) tid)),
+            this(tid, (long) tid);
+        }
+
+        CountedCall(int tid, Object arg) {
+            super(new Frame.Request(6, tid, ContentType.CLJ, "test.api/echo", EdnSerializer.standard().serialize(List.of(arg)),
                 List.of()), "test.api/echo", 60_000, false);
         }
 
@@ -98,6 +102,10 @@ class RequestWriterTest {
 
     /** Queues {@code n} registered calls while the event loop runs {@code whileHeld} after they are queued. */
     private List<CountedCall> queueWhileHeld(int n, Runnable whileHeld) throws InterruptedException {
+        return queueWhileHeld(n, null, whileHeld);
+    }
+
+    private List<CountedCall> queueWhileHeld(int n, Object arg, Runnable whileHeld) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         channel.eventLoop().execute(() -> {
@@ -112,7 +120,7 @@ class RequestWriterTest {
         held.await();
         List<CountedCall> calls = new ArrayList<>();
         for (int tid = 1; tid <= n; tid++) {
-            CountedCall call = new CountedCall(tid);
+            CountedCall call = arg == null ? new CountedCall(tid) : new CountedCall(tid, arg);
             pending.register(call);
             call.channel = channel;
             writer.send(call);
@@ -133,6 +141,18 @@ class RequestWriterTest {
         }
         assertThat(writes).hasValue(1);
         assertThat(server.connections).hasValue(1);
+        assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void aLargeBatchGoesOutInBuffersOfAbout64KiB() throws Exception {
+        String big = "x".repeat(9996); // EDN ["x..."]: 10,000 bytes; a request frame of 10,027 bytes, 6 to a buffer
+        List<CountedCall> calls = queueWhileHeld(20, big, () -> { });
+        for (CountedCall call : calls) {
+            Frame.Response r = (Frame.Response) call.get(10, TimeUnit.SECONDS);
+            assertThat(EdnSerializer.standard().deserialize(r.data())).isEqualTo(big);
+        }
+        assertThat(writes).hasValue(4);
         assertThat(pending.size()).isZero();
     }
 
