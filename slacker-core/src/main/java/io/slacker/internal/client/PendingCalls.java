@@ -79,6 +79,11 @@ final class PendingCalls {
         return false;
     }
 
+    /** Whether this call is still pending (not yet completed by a remover). */
+    boolean contains(PendingCall call) {
+        return slots.get(call.tid & mask) == call || !overflow.isEmpty() && overflow.get(call.tid) == call;
+    }
+
     private PendingCall removed(PendingCall call) {
         inFlight.decrementAndGet();
         return call;

@@ -63,7 +63,7 @@ final class RequestWriter implements Runnable {
         long size = 0;
         PendingCall call;
         while ((call = queue.poll()) != null) {
-            if (call.isDone()) {
+            if (!pending.contains(call)) {
                 continue; // timed out (or failed) while queued: nobody waits for the answer
             }
             int hint = call.sizeHint();

@@ -40,6 +40,8 @@ class RequestWriterTest {
     private FakeServer server;
     private Channel channel;
     private RequestWriter writer;
+    /** The calls of the last {@link #queueWhileHeld}, for its {@code whileHeld} step. */
+    private volatile List<CountedCall> queued;
 
     /** A call that counts how often it is completed. */
     private static final class CountedCall extends FrameCall {
@@ -127,6 +129,7 @@ class RequestWriterTest {
             calls.add(call);
         }
         writes.set(0);
+        queued = calls;
         release.countDown();
         return calls;
     }
@@ -142,6 +145,18 @@ class RequestWriterTest {
         assertThat(writes).hasValue(1);
         assertThat(server.connections).hasValue(1);
         assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void aCallWhoseFutureTheUserCompletedIsStillSentAndAnswered() throws Exception {
+        // a user may cancel (or complete) the future an async call returns, here before it is written
+        List<CountedCall> calls = queueWhileHeld(3, () -> queued.get(1).cancel(false));
+        for (int spin = 0; pending.size() > 0 && spin < 1000; spin++) {
+            Thread.sleep(5);
+        }
+        assertThat(pending.size()).isZero();
+        assertThat(calls).allSatisfy(call -> assertThat(call.completions).hasValue(1));
+        assertThat(server.received.stream().filter(r -> r.frame() instanceof Frame.Request)).hasSize(3);
     }
 
     @Test
