@@ -1,5 +1,9 @@
 package io.slacker.internal.client;
 
+import static io.slacker.internal.client.Answers.decode;
+import static io.slacker.internal.client.Answers.errorFor;
+import static io.slacker.internal.client.Answers.remoteException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
@@ -7,12 +11,8 @@ import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
 import io.slacker.FrameTooLargeException;
-import io.slacker.NotFoundException;
-import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
 import io.slacker.SlackerException;
-import io.slacker.ThreadPoolFullException;
-import io.slacker.data.Keyword;
 import io.slacker.internal.call.CallState;
 import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.Frame;
@@ -49,6 +49,7 @@ final class Caller {
     private final Connection connection;
     private final PendingCalls pending;
     private final TimeoutSweep timeouts;
+    private final FullNames names = new FullNames();
     private final Interceptor interceptor;
     private final InetSocketAddress remote;
     private final CallOptions defaults;
@@ -110,7 +111,7 @@ final class Caller {
     private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
         CallOptions effective = effective(options);
         Settings s = settings(effective);
-        CallState ctx = new CallState(ns, fn, fullName(ns, fn), effective, remote);
+        CallState ctx = new CallState(ns, fn, names.of(ns, fn), effective, remote);
         ctx.args(argList(args));
         if (!effective.extensions().isEmpty()) {
             ctx.extensions().putAll(effective.extensions());
@@ -148,23 +149,6 @@ final class Caller {
                 config.maxBody());
         }
         return new Prepared(ctx, s, ser, data, exts);
-    }
-
-    /** The last full name made, reused while calls go to the same function (the common case). */
-    private volatile FullName lastName = new FullName("", "", "/");
-
-    private record FullName(String ns, String fn, String full) {
-    }
-
-    /** {@code ns/fn}, without a new string when the previous call had the same names. */
-    private String fullName(String ns, String fn) {
-        FullName last = lastName;
-        if (last.ns.equals(ns) && last.fn.equals(fn)) {
-            return last.full;
-        }
-        String full = ns + "/" + fn;
-        lastName = new FullName(ns, fn, full);
-        return full;
     }
 
     /** The caller's arguments as they are (serialized before the call returns, so not copied). */
@@ -482,48 +466,5 @@ final class Caller {
         } else {
             ctx.error(errorFor(r.resultCodeValue(), ctx.fullName()));
         }
-    }
-
-    private static Object decode(Serializer ser, byte[] data, String what) {
-        try {
-            return ser.deserialize(data);
-        } catch (RuntimeException e) {
-            throw new SlackerException("cannot decode the answer to " + what + " (" + ser.contentType().wireName() + "): "
-                + e.getMessage(), e);
-        }
-    }
-
-    /** The server's exception message: a string, or the {@code :msg} of a map (debug servers). */
-    private static RemoteException remoteException(Serializer ser, byte[] data) {
-        Object v;
-        try {
-            v = ser.deserialize(data);
-        } catch (RuntimeException e) {
-            return new RemoteException(new String(data, StandardCharsets.UTF_8), e);
-        }
-        if (v instanceof Map<?, ?> m) {
-            Object msg = m.containsKey(Keyword.of("msg")) ? m.get(Keyword.of("msg")) : m.get("msg");
-            if (msg != null) {
-                return new RemoteException(String.valueOf(msg));
-            }
-        }
-        return new RemoteException(String.valueOf(v));
-    }
-
-    /** The exception for a non-success result code. */
-    static SlackerException errorFor(int code, String what) {
-        ResultCode rc = ResultCode.fromCode(code);
-        if (rc == null) {
-            return new RemoteProtocolException("unknown result code " + code + " for " + what);
-        }
-        return switch (rc) {
-            case NOT_FOUND -> new NotFoundException("not found on the server: " + what);
-            case THREAD_POOL_FULL -> new ThreadPoolFullException("server thread pool full; " + what + " was not run");
-            case CANCELED -> new CanceledException("server canceled " + what);
-            case EXCEPTION -> new RemoteException("exception in " + what);
-            case PROTOCOL_MISMATCH, INVALID_PACKET, ACL_REJECT ->
-                new RemoteProtocolException("server answered " + rc.wireName() + " to " + what);
-            case SUCCESS -> new RemoteProtocolException("error frame with code success for " + what);
-        };
     }
 }
