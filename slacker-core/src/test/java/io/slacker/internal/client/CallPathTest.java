@@ -228,6 +228,19 @@ class CallPathTest {
     }
 
     @Test
+    void aCallbackExecutorThatRefusesTheOutcomeFailsTheCallInsteadOfLeavingItOpen() throws Exception {
+        FakeServer s = server(FakeServer.standard());
+        SlackerClient c = client(builder(s.address()).callbackExecutor(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        }));
+        CompletableFuture<Object> f = c.callAsync("test.api", "echo", List.of(1L), CallOptions.defaults());
+        assertThat(outcome(f)).isInstanceOf(io.slacker.SlackerException.class)
+            .hasMessage("the callback executor refused the outcome of test.api/echo")
+            .hasCauseExactlyInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(c.inFlight()).isZero();
+    }
+
+    @Test
     void aCallOutlivingMoreNewerCallsThanItsSlotsIsStillAnswered() throws Exception {
         Map<Object, FakeServer.Received> held = new ConcurrentHashMap<>();
         FakeServer.Behavior standard = FakeServer.standard();
