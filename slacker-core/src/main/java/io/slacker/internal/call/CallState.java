@@ -19,7 +19,8 @@ public final class CallState implements CallContext {
     private final SocketAddress remoteAddress;
     private final boolean clientSide;
     private CallOptions options;
-    private final Map<Integer, Object> extensions = new LinkedHashMap<>();
+    /** Made on first use: most calls carry no extensions. */
+    private Map<Integer, Object> extensions;
     private Map<String, Object> attributes;
     private String fullName;
     private List<Object> args;
@@ -30,8 +31,17 @@ public final class CallState implements CallContext {
 
     /** The client's side of a call of {@code namespace/function}, with its effective (fully resolved) options. */
     public CallState(String namespace, String function, CallOptions options, SocketAddress remoteAddress) {
+        this(namespace, function, null, options, remoteAddress);
+    }
+
+    /**
+     * The client's side of a call, with its full name ({@code namespace/function}) already known
+     * ({@code null}: made when first asked for).
+     */
+    public CallState(String namespace, String function, String fullName, CallOptions options, SocketAddress remoteAddress) {
         this(true, namespace, function, options.contentType(), options.protocolVersion(), remoteAddress);
         this.options = options;
+        this.fullName = fullName;
     }
 
     /** The server's side of a call of {@code namespace/function}. */
@@ -159,7 +169,20 @@ public final class CallState implements CallContext {
 
     @Override
     public Map<Integer, Object> extensions() {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>();
+        }
         return extensions;
+    }
+
+    /** Whether there is an extension (without making the map). */
+    public boolean hasExtensions() {
+        return extensions != null && !extensions.isEmpty();
+    }
+
+    @Override
+    public Object extension(int id) {
+        return extensions == null ? null : extensions.get(id);
     }
 
     @Override

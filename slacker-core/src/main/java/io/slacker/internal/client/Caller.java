@@ -1,23 +1,22 @@
 package io.slacker.internal.client;
 
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
+import static io.slacker.internal.client.Answers.decode;
+import static io.slacker.internal.client.Answers.errorFor;
+import static io.slacker.internal.client.Answers.remoteException;
+
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
-import io.slacker.CallTimeoutException;
 import io.slacker.CanceledException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
 import io.slacker.FrameTooLargeException;
-import io.slacker.NotFoundException;
-import io.slacker.RemoteException;
 import io.slacker.RemoteProtocolException;
 import io.slacker.SlackerException;
-import io.slacker.ThreadPoolFullException;
-import io.slacker.data.Keyword;
 import io.slacker.internal.call.CallState;
 import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.Frame;
+import io.slacker.internal.protocol.FrameCodec;
 import io.slacker.internal.protocol.InspectCommand;
 import io.slacker.internal.protocol.ResultCode;
 import io.slacker.internal.serialization.edn.EdnPrinter;
@@ -31,15 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs calls: interceptors, encoding, transaction ids, the pending entry with its timeout, the
- * send, and the decoding and error mapping of the answer. Never blocks.
+ * Runs calls: interceptors, encoding, transaction ids, the pending entry with its deadline, the
+ * send (through the channel's {@link RequestWriter}), and the decoding and error mapping of the
+ * answer. Never blocks.
  */
 final class Caller {
     private static final Logger LOG = LoggerFactory.getLogger(Caller.class);
@@ -47,7 +48,8 @@ final class Caller {
     private final ClientConfig config;
     private final Connection connection;
     private final PendingCalls pending;
-    private final EventLoopGroup group;
+    private final TimeoutSweep timeouts;
+    private final FullNames names = new FullNames();
     private final Interceptor interceptor;
     private final InetSocketAddress remote;
     private final CallOptions defaults;
@@ -59,7 +61,7 @@ final class Caller {
         this.config = config;
         this.connection = connection;
         this.pending = pending;
-        this.group = group;
+        this.timeouts = new TimeoutSweep(pending, group.next());
         this.interceptor = config.interceptor();
         this.remote = InetSocketAddress.createUnresolved(config.host(), config.port());
         this.defaults = CallOptions.defaults().withTimeout(config.timeout()).withContentType(config.contentType())
@@ -109,9 +111,11 @@ final class Caller {
     private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
         CallOptions effective = effective(options);
         Settings s = settings(effective);
-        CallState ctx = new CallState(ns, fn, effective, remote);
-        ctx.args(new ArrayList<>(args == null ? List.of() : args));
-        ctx.extensions().putAll(effective.extensions());
+        CallState ctx = new CallState(ns, fn, names.of(ns, fn), effective, remote);
+        ctx.args(argList(args));
+        if (!effective.extensions().isEmpty()) {
+            ctx.extensions().putAll(effective.extensions());
+        }
         interceptor.pre(ctx);
         interceptor.before(ctx);
         if (ctx.hasResult() || ctx.error() != null || ctx.isCanceled()) {
@@ -125,7 +129,7 @@ final class Caller {
         byte[] data = ser.serialize(ctx.args());
         List<Extension> exts = List.of();
         long extBytes = 0;
-        if (s.version() >= Frame.V6 && !ctx.extensions().isEmpty()) {
+        if (s.version() >= Frame.V6 && ctx.hasExtensions()) {
             exts = new ArrayList<>();
             for (Map.Entry<Integer, Object> e : ctx.extensions().entrySet()) {
                 Extension ext = new Extension(e.getKey(), ser.serialize(e.getValue()));
@@ -147,6 +151,56 @@ final class Caller {
         return new Prepared(ctx, s, ser, data, exts);
     }
 
+    /** The caller's arguments as they are (serialized before the call returns, so not copied). */
+    @SuppressWarnings("unchecked")
+    private static List<Object> argList(List<?> args) {
+        return args == null ? List.of() : (List<Object>) args;
+    }
+
+    /**
+     * A prepared request in flight, encoded from its parts (no request frame object); completes
+     * with the reply frame.
+     */
+    private static class PreparedCall extends PendingCall {
+        final Prepared prepared;
+
+        PreparedCall(Prepared p, int tid) {
+            super(tid, p.settings().timeoutMillis());
+            this.prepared = p;
+        }
+
+        @Override
+        String description() {
+            return prepared.ctx().fullName();
+        }
+
+        @Override
+        int version() {
+            return prepared.settings().version();
+        }
+
+        @Override
+        long timeoutMillis() {
+            return prepared.settings().timeoutMillis();
+        }
+
+        @Override
+        boolean interruptOnTimeout() {
+            return prepared.settings().interrupt();
+        }
+
+        @Override
+        int sizeHint() {
+            return FrameCodec.requestSizeHint(prepared.ctx().fullName(), prepared.data(), prepared.exts());
+        }
+
+        @Override
+        void encode(ByteBuf out) {
+            FrameCodec.encodeRequest(version(), tid, prepared.settings().contentType().code(), prepared.ctx().fullName(),
+                prepared.data(), prepared.exts(), out);
+        }
+    }
+
     /** Calls {@code ns/fn}; the future completes with the decoded result (after interceptors) or a {@link SlackerException}. */
     CompletableFuture<Object> call(String ns, String fn, List<?> args, CallOptions options) {
         Prepared p;
@@ -159,29 +213,61 @@ final class Caller {
         if (p.shortCircuited()) {
             return CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx));
         }
-        int tid = nextTid();
-        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
-            p.data(), p.exts());
-        CompletableFuture<Frame> reply;
+        AsyncCall call = new AsyncCall(p, nextTid());
         try {
-            reply = send(request, tid, ctx.fullName(), p.settings());
+            send(call);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Object> result = new CompletableFuture<>();
-        whenDone(reply, (frame, error) -> {
+        return call;
+    }
+
+    /**
+     * A call whose future completes with its decoded result: the answer is decoded, and the
+     * {@code after} and {@code post} stages run, where the reply arrives (the I/O thread) or on
+     * the callback executor. The call is its own future: no second future, no callback object.
+     */
+    private final class AsyncCall extends PreparedCall {
+        AsyncCall(Prepared p, int tid) {
+            super(p, tid);
+        }
+
+        @Override
+        void answered(Frame frame) {
+            settle(frame, null);
+        }
+
+        @Override
+        void failed(Throwable error) {
+            settle(null, error);
+        }
+
+        private void settle(Frame frame, Throwable error) {
+            Executor exec = config.callbackExecutor();
+            if (exec == null) {
+                finish(frame, error);
+                return;
+            }
             try {
-                outcome(ctx, frame, error, p.serializer());
+                exec.execute(() -> finish(frame, error));
+            } catch (RejectedExecutionException e) {
+                completeExceptionally(new SlackerException("the callback executor refused the outcome of " + description(), e));
+            }
+        }
+
+        private void finish(Frame frame, Throwable error) {
+            try {
+                CallState ctx = prepared.ctx();
+                outcome(ctx, frame, error, prepared.serializer());
                 if (ctx.error() != null) {
-                    result.completeExceptionally(ctx.error());
+                    completeExceptionally(ctx.error());
                 } else {
-                    result.complete(ctx.result());
+                    complete(ctx.result());
                 }
             } catch (Throwable t) {
-                result.completeExceptionally(t);
+                completeExceptionally(t);
             }
-        });
-        return result;
+        }
     }
 
     /**
@@ -198,15 +284,13 @@ final class Caller {
         if (p.shortCircuited()) {
             return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx)));
         }
-        int tid = nextTid();
-        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(), ctx.fullName(),
-            p.data(), p.exts());
-        CompletableFuture<Frame> reply = send(request, tid, ctx.fullName(), p.settings());
+        PendingCall call = new PreparedCall(p, nextTid());
+        send(call);
         Frame frame = null;
         Throwable error = null;
         try {
-            frame = Blocking.awaitOutcome(reply);
-        } catch (java.util.concurrent.ExecutionException e) {
+            frame = (Frame) Blocking.awaitOutcome(call);
+        } catch (ExecutionException e) {
             error = e.getCause();
         }
         outcome(ctx, frame, error, p.serializer());
@@ -267,17 +351,17 @@ final class Caller {
     /** An inspect request; completes with the decoded EDN answer. */
     CompletableFuture<Object> inspect(InspectCommand command, String argument) {
         Settings s = settings(effective(null));
-        int tid = nextTid();
         String what = "inspect " + command.name().toLowerCase(java.util.Locale.ROOT) + " " + argument;
-        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), tid, command, EdnPrinter.standard().printUtf8(argument));
-        CompletableFuture<Frame> reply;
+        Frame.InspectRequest request = new Frame.InspectRequest(s.version(), nextTid(), command,
+            EdnPrinter.standard().printUtf8(argument));
+        PendingCall reply = new FrameCall(request, what, s.timeoutMillis(), s.interrupt());
         try {
-            reply = send(request, tid, what, s);
+            send(reply);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Object> result = new CompletableFuture<>();
-        whenDone(reply, (frame, error) -> {
+        java.util.function.BiConsumer<Object, Throwable> action = (frame, error) -> {
             try {
                 if (error != null) {
                     result.completeExceptionally(error);
@@ -286,91 +370,62 @@ final class Caller {
                 } else if (frame instanceof Frame.Error e) {
                     result.completeExceptionally(errorFor(e.resultCodeValue(), what));
                 } else {
-                    result.completeExceptionally(new RemoteProtocolException("unexpected " + frame.type() + " for " + what));
+                    result.completeExceptionally(new RemoteProtocolException("unexpected " + ((Frame) frame).type() + " for " + what));
                 }
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
-        });
-        return result;
-    }
-
-    private void whenDone(CompletableFuture<Frame> reply, java.util.function.BiConsumer<Frame, Throwable> action) {
+        };
         Executor exec = config.callbackExecutor();
         if (exec == null) {
             reply.whenComplete(action);
         } else {
             reply.whenCompleteAsync(action, exec);
         }
+        return result;
     }
 
     /**
-     * Registers the pending entry and its timeout, then writes once the connection is there.
-     * With the connection up (the common case) the timer and the write go to the channel's own
-     * event loop as one task: one wake-up per call, and the reply cancels the timer on its thread.
+     * Registers the pending call and arms its deadline, then queues it on the channel's writer
+     * once the connection is there (at once in the common case). Nothing here touches the event
+     * loop: the writer wakes it once per batch, and one sweep per client handles the timeouts.
+     *
+     * @throws ConnectionBrokenException when the client is closed
      */
-    private CompletableFuture<Frame> send(Frame request, int tid, String what, Settings s) {
+    private void send(PendingCall call) {
         if (connection.isClosed()) {
             throw new ConnectionBrokenException("client for " + config.address() + " is closed");
         }
-        PendingCall call = new PendingCall(tid, s.version(), what, s.interrupt());
         pending.register(call);
-        Channel ready = connection.current();
-        if (ready != null) {
-            call.channel = ready;
-            EventLoop loop = ready.eventLoop();
-            try {
-                loop.execute(() -> {
-                    call.timeout = loop.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(),
-                        TimeUnit.MILLISECONDS);
-                    write(ready, request, call, what);
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                pending.remove(tid);
-                throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
-            }
-            return call.reply;
-        }
         try {
-            call.timeout = group.schedule(() -> timedOut(call, s.timeoutMillis()), s.timeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            pending.remove(tid);
+            timeouts.arm(call.deadline);
+        } catch (RejectedExecutionException e) {
+            pending.remove(call);
             throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
+        }
+        RequestWriter ready = connection.writer();
+        if (ready != null) {
+            call.channel = ready.channel();
+            ready.send(call);
+            return;
         }
         connection.acquire().whenComplete((ch, err) -> {
             if (err != null) {
-                if (pending.remove(tid) != null) {
-                    call.fail(err);
+                if (pending.remove(call)) {
+                    call.failed(err);
+                }
+                return;
+            }
+            RequestWriter writer = connection.writerFor(ch);
+            if (writer == null) {
+                if (pending.remove(call)) {
+                    call.failed(new ConnectionBrokenException("connection to " + config.address() + " lost"));
                 }
                 return;
             }
             call.channel = ch;
-            write(ch, request, call, what);
+            writer.send(call);
         });
-        return call.reply;
-    }
-
-    private void write(Channel ch, Frame request, PendingCall call, String what) {
-        ch.writeAndFlush(request).addListener(f -> {
-            if (!f.isSuccess() && pending.remove(call.tid) != null) {
-                call.fail(new ConnectionBrokenException("could not send " + what + " to " + config.address() + ": "
-                    + f.cause(), f.cause()));
-            }
-        });
-        if (!ch.isActive() && pending.remove(call.tid) != null) {
-            call.fail(new ConnectionBrokenException("connection to " + config.address() + " lost"));
-        }
-    }
-
-    private void timedOut(PendingCall call, long timeoutMillis) {
-        if (pending.remove(call.tid) == null) {
-            return;
-        }
-        call.fail(new CallTimeoutException(call.description + " timed out after " + timeoutMillis + " ms"));
-        Channel ch = call.channel;
-        if (call.interruptOnTimeout && ch != null && ch.isActive()) {
-            ch.writeAndFlush(new Frame.Interrupt(call.version, 0, call.tid));
-        }
     }
 
     /** Fills the context from the reply frame: extensions, then {@code after}, then the result or error. */
@@ -394,7 +449,8 @@ final class Caller {
             }
             ser = config.serializers().get(ct);
         }
-        for (Extension e : r.extensions()) {
+        for (int i = 0; i < r.extensions().size(); i++) {
+            Extension e = r.extensions().get(i);
             try {
                 ctx.extensions().put(e.id(), ser.deserialize(e.value()));
             } catch (RuntimeException ex) {
@@ -410,48 +466,5 @@ final class Caller {
         } else {
             ctx.error(errorFor(r.resultCodeValue(), ctx.fullName()));
         }
-    }
-
-    private static Object decode(Serializer ser, byte[] data, String what) {
-        try {
-            return ser.deserialize(data);
-        } catch (RuntimeException e) {
-            throw new SlackerException("cannot decode the answer to " + what + " (" + ser.contentType().wireName() + "): "
-                + e.getMessage(), e);
-        }
-    }
-
-    /** The server's exception message: a string, or the {@code :msg} of a map (debug servers). */
-    private static RemoteException remoteException(Serializer ser, byte[] data) {
-        Object v;
-        try {
-            v = ser.deserialize(data);
-        } catch (RuntimeException e) {
-            return new RemoteException(new String(data, StandardCharsets.UTF_8), e);
-        }
-        if (v instanceof Map<?, ?> m) {
-            Object msg = m.containsKey(Keyword.of("msg")) ? m.get(Keyword.of("msg")) : m.get("msg");
-            if (msg != null) {
-                return new RemoteException(String.valueOf(msg));
-            }
-        }
-        return new RemoteException(String.valueOf(v));
-    }
-
-    /** The exception for a non-success result code. */
-    static SlackerException errorFor(int code, String what) {
-        ResultCode rc = ResultCode.fromCode(code);
-        if (rc == null) {
-            return new RemoteProtocolException("unknown result code " + code + " for " + what);
-        }
-        return switch (rc) {
-            case NOT_FOUND -> new NotFoundException("not found on the server: " + what);
-            case THREAD_POOL_FULL -> new ThreadPoolFullException("server thread pool full; " + what + " was not run");
-            case CANCELED -> new CanceledException("server canceled " + what);
-            case EXCEPTION -> new RemoteException("exception in " + what);
-            case PROTOCOL_MISMATCH, INVALID_PACKET, ACL_REJECT ->
-                new RemoteProtocolException("server answered " + rc.wireName() + " to " + what);
-            case SUCCESS -> new RemoteProtocolException("error frame with code success for " + what);
-        };
     }
 }

@@ -101,7 +101,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             LOG.debug("no pending call for {} tid {}", frame.type(), frame.tid());
             return;
         }
-        call.complete(frame);
+        call.answered(frame);
     }
 
     private void invalidFrame(ChannelHandlerContext ctx, MalformedFrameException e) {

@@ -40,12 +40,14 @@ final class Connection {
     private final EventLoopGroup group;
     private final PendingCalls pending;
     private volatile Channel channel;
+    /** The batching writer of {@link #channel}; set and cleared with it. */
+    private volatile RequestWriter writer;
     private CompletableFuture<Channel> connecting;
     private int failures;
     private boolean everConnected;
     private long nextAttemptNanos;
     private Throwable lastError;
-    private boolean closed;
+    private volatile boolean closed;
     private volatile String serverVersion;
 
     Connection(ClientConfig config, EventLoopGroup group, PendingCalls pending) {
@@ -83,6 +85,18 @@ final class Connection {
     Channel current() {
         Channel ch = channel;
         return ch != null && ch.isActive() ? ch : null;
+    }
+
+    /** The writer of the live channel if there is one, else null (does not connect; lock-free). */
+    RequestWriter writer() {
+        RequestWriter w = writer;
+        return w != null && w.channel().isActive() ? w : null;
+    }
+
+    /** The writer of {@code ch} while it is this connection's channel, else null. */
+    RequestWriter writerFor(Channel ch) {
+        RequestWriter w = writer;
+        return w != null && w.channel() == ch ? w : null;
     }
 
     /** The live channel, connecting first if needed; fails with {@link ConnectionBrokenException}. */
@@ -163,6 +177,7 @@ final class Connection {
                 result.completeExceptionally(new ConnectionBrokenException("client for " + address() + " is closed"));
                 return;
             }
+            writer = new RequestWriter(ch, pending, address());
             channel = ch;
             failures = 0;
             lastError = null;
@@ -198,10 +213,11 @@ final class Connection {
     synchronized void discard(Channel ch) {
         if (channel == ch) {
             channel = null;
+            writer = null;
         }
     }
 
-    synchronized boolean isClosed() {
+    boolean isClosed() {
         return closed;
     }
 
@@ -209,6 +225,7 @@ final class Connection {
         synchronized (this) {
             if (channel == ch) {
                 channel = null;
+                writer = null;
             }
         }
         LOG.debug("connection to {} closed", address());
@@ -236,6 +253,7 @@ final class Connection {
             closed = true;
             ch = channel;
             channel = null;
+            writer = null;
         }
         if (ch != null) {
             ChannelFuture f = ch.close();

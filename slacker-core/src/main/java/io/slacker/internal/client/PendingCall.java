@@ -1,45 +1,57 @@
 package io.slacker.internal.client;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.slacker.internal.protocol.Frame;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
- * One call waiting for its answer: completed exactly once, by whoever removes it from
- * {@link PendingCalls} (the reply, its timeout, the loss of its connection, or a failed send).
+ * One call waiting for its answer, and the future of that call: completed exactly once, by
+ * whoever removes it from {@link PendingCalls} (the reply, the timeout sweep, the loss of its
+ * connection, or a failed send). By default it completes with the reply {@link Frame} itself
+ * (the caller decodes it); a subclass may complete with the decoded result instead.
+ *
+ * <p>Only what every call needs is a field here; the rest (name, settings, how the request is
+ * encoded) comes from the subclass, which keeps it in whatever form it already has: one small
+ * object per call.
  */
-final class PendingCall {
+abstract class PendingCall extends CompletableFuture<Object> {
     final int tid;
-    final int version;
-    final String description;
-    final boolean interruptOnTimeout;
-    final CompletableFuture<Frame> reply = new CompletableFuture<>();
-    /** The channel the request went out on; null while waiting for the connection. */
+    /** When the call times out, in {@link System#nanoTime()} terms. */
+    final long deadline;
+    /** The channel the request goes out on; null while waiting for the connection. */
     volatile Channel channel;
-    volatile ScheduledFuture<?> timeout;
 
-    PendingCall(int tid, int version, String description, boolean interruptOnTimeout) {
+    PendingCall(int tid, long timeoutMillis) {
         this.tid = tid;
-        this.version = version;
-        this.description = description;
-        this.interruptOnTimeout = interruptOnTimeout;
+        this.deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     }
 
-    void complete(Frame frame) {
-        cancelTimer();
-        reply.complete(frame);
+    /** What the call is, for messages: {@code ns/fn}, or the inspect request. */
+    abstract String description();
+
+    /** The protocol version of the request. */
+    abstract int version();
+
+    /** The call's timeout, for the timeout's message. */
+    abstract long timeoutMillis();
+
+    /** Whether to send an interrupt to the server when the call times out. */
+    abstract boolean interruptOnTimeout();
+
+    /** An upper bound of the request's encoded size. */
+    abstract int sizeHint();
+
+    /** Writes the request frame. */
+    abstract void encode(ByteBuf out);
+
+    /** The answer arrived (called once, by the remover). */
+    void answered(Frame frame) {
+        complete(frame);
     }
 
-    void fail(Throwable error) {
-        cancelTimer();
-        reply.completeExceptionally(error);
-    }
-
-    private void cancelTimer() {
-        ScheduledFuture<?> t = timeout;
-        if (t != null) {
-            t.cancel(false);
-        }
+    /** The call failed (called once, by the remover). */
+    void failed(Throwable error) {
+        completeExceptionally(error);
     }
 }

@@ -2,6 +2,7 @@ package io.slacker.internal.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,13 @@ public final class FrameCodec {
     public static final int DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
+    /** One cursor per thread, reused by every decode on it (decoding does not nest). */
+    private static final FastThreadLocal<Cursor> CURSOR = new FastThreadLocal<>() {
+        @Override
+        protected Cursor initialValue() {
+            return new Cursor();
+        }
+    };
 
     private FrameCodec() {
     }
@@ -55,12 +63,14 @@ public final class FrameCodec {
             throw new MalformedFrameException("packet type " + typeCode + " is not defined for version " + version,
                 ResultCode.INVALID_PACKET, version, tid, false);
         }
-        Cursor c = new Cursor(in, start + 6, end, maxBody, version, tid);
+        Cursor c = CURSOR.get().start(in, start + 6, end, maxBody, version, tid);
         Frame frame;
         try {
             frame = body(c, version, tid, type);
         } catch (NeedMore e) {
             return null;
+        } finally {
+            c.buf = null;
         }
         in.readerIndex(c.pos);
         if (!type.definedIn(version)) {
@@ -122,10 +132,7 @@ public final class FrameCodec {
         switch (frame.type()) {
             case REQUEST -> {
                 Frame.Request r = (Frame.Request) frame;
-                out.writeByte(r.contentTypeCode());
-                str16(out, r.fname());
-                blob32(out, r.data());
-                extensions(out, version, r.extensions());
+                requestBody(out, version, r.contentTypeCode(), r.fname(), r.data(), r.extensions());
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
@@ -153,13 +160,41 @@ public final class FrameCodec {
         }
     }
 
+    /**
+     * Writes a request frame from its parts, byte for byte as {@link #encode} writes the
+     * {@link Frame.Request} of these parts (for a caller that keeps the parts, not the frame).
+     *
+     * @throws IllegalArgumentException as {@link #encode}
+     */
+    public static void encodeRequest(int version, int tid, int contentTypeCode, String fname, byte[] data,
+                                     List<Extension> extensions, ByteBuf out) {
+        if (version != Frame.V5 && version != Frame.V6) {
+            throw new IllegalArgumentException("unsupported protocol version " + version);
+        }
+        out.writeByte(version).writeInt(tid).writeByte(PacketType.REQUEST.code());
+        requestBody(out, version, contentTypeCode, fname, data, extensions);
+    }
+
+    /** {@link #sizeHint} of the request {@link #encodeRequest} writes from these parts. */
+    public static int requestSizeHint(String fname, byte[] data, List<Extension> extensions) {
+        return 6 + 1 + 2 + maxUtf8(fname) + 4 + len(data) + extSize(extensions);
+    }
+
+    private static void requestBody(ByteBuf out, int version, int contentTypeCode, String fname, byte[] data,
+                                    List<Extension> extensions) {
+        out.writeByte(contentTypeCode);
+        str16(out, fname);
+        blob32(out, data);
+        extensions(out, version, extensions);
+    }
+
     /** An upper bound of the bytes {@link #encode} writes for this frame (exact for ASCII names). */
     public static int sizeHint(Frame frame) {
         int n = 6;
         switch (frame.type()) {
             case REQUEST -> {
                 Frame.Request r = (Frame.Request) frame;
-                n += 1 + 2 + maxUtf8(r.fname()) + 4 + len(r.data()) + extSize(r.extensions());
+                return requestSizeHint(r.fname(), r.data(), r.extensions());
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
@@ -190,8 +225,8 @@ public final class FrameCodec {
 
     private static int extSize(List<Extension> exts) {
         int n = 1;
-        for (Extension e : exts) {
-            n += 4 + e.value().length;
+        for (int i = 0; i < exts.size(); i++) { // indexed: no iterator per frame
+            n += 4 + exts.get(i).value().length;
         }
         return n;
     }
@@ -228,7 +263,8 @@ public final class FrameCodec {
             throw new IllegalArgumentException("more than 255 extensions: " + exts.size());
         }
         out.writeByte(exts.size());
-        for (Extension e : exts) {
+        for (int i = 0; i < exts.size(); i++) {
+            Extension e = exts.get(i);
             out.writeShort(e.id()).writeShort(e.value().length).writeBytes(e.value());
         }
     }
@@ -243,22 +279,23 @@ public final class FrameCodec {
         }
     }
 
-    /** Reads fields from an absolute position without moving the buffer's indexes. */
+    /** Reads fields from an absolute position without moving the buffer's indexes; {@link #start} readies it for a frame. */
     private static final class Cursor {
-        private final ByteBuf buf;
-        private final int end;
-        private final int version;
-        private final int tid;
+        private ByteBuf buf;
+        private int end;
+        private int version;
+        private int tid;
         private long budget;
         int pos;
 
-        Cursor(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
+        Cursor start(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
             this.buf = buf;
             this.pos = pos;
             this.end = end;
             this.budget = maxBody;
             this.version = version;
             this.tid = tid;
+            return this;
         }
 
         private void need(int n) {

@@ -13,6 +13,7 @@ public enum ResultCode {
 
     private final int code;
     private final String wireName;
+    private static final ResultCode[] ALL = values();
 
     ResultCode(int code, String wireName) {
         this.code = code;
@@ -31,7 +32,7 @@ public enum ResultCode {
 
     /** The result code with this number, or {@code null} when it is not in the table. */
     public static ResultCode fromCode(int code) {
-        for (ResultCode r : values()) {
+        for (ResultCode r : ALL) {
             if (r.code == code) {
                 return r;
             }
