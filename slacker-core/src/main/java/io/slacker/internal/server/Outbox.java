@@ -1,7 +1,12 @@
 package io.slacker.internal.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.internal.PlatformDependent;
+import io.slacker.internal.protocol.Frame;
+import io.slacker.internal.protocol.FrameCodec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,28 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answers of one connection on their way from the worker threads to its event loop, in
- * batches: a worker queues its frame and wakes the loop only when no drain is pending; the drain
- * writes every queued frame and flushes once. Saves a task, a wake-up and a flush per answer
- * when answers finish close together. Frames written on the event loop itself go straight out.
+ * The answers of one connection on their way to its event loop, in batches: a sender queues its
+ * frame and wakes the loop only when no drain is pending; the drain encodes every queued frame
+ * into one buffer, written and flushed once. Saves a task, a wake-up, a buffer, a pipeline pass
+ * and a flush per answer when answers finish close together (answers of calls run on the event
+ * loop itself are batched the same way: the drain runs after the current read burst).
  */
 final class Outbox implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final Channel channel;
-    private final Queue<Object> queue = PlatformDependent.newMpscQueue();
+    private final Queue<Frame> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The frames of the drain in progress; event loop only. */
+    private final List<Frame> batch = new ArrayList<>();
 
     Outbox(Channel channel) {
         this.channel = channel;
     }
 
     /** Sends {@code frame} (from any thread). */
-    void send(Object frame) {
-        if (channel.eventLoop().inEventLoop()) {
-            channel.writeAndFlush(frame);
-            return;
-        }
+    void send(Frame frame) {
         queue.add(frame);
         if (scheduled.compareAndSet(false, true)) {
             try {
@@ -46,14 +50,45 @@ final class Outbox implements Runnable {
     @Override
     public void run() {
         scheduled.set(false);
-        boolean wrote = false;
-        Object frame;
+        int size = 0;
+        Frame frame;
         while ((frame = queue.poll()) != null) {
-            channel.write(frame);
-            wrote = true;
+            batch.add(frame);
+            size += FrameCodec.sizeHint(frame);
         }
-        if (wrote) {
-            channel.flush();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (!channel.isActive()) {
+            batch.clear();
+            return;
+        }
+        ByteBuf out = channel.alloc().ioBuffer(size);
+        try {
+            for (Frame f : batch) {
+                encode(f, out);
+            }
+        } catch (Throwable t) {
+            out.release();
+            throw t;
+        } finally {
+            batch.clear();
+        }
+        if (out.isReadable()) {
+            channel.writeAndFlush(out);
+        } else {
+            out.release();
+        }
+    }
+
+    /** Appends one frame; a frame that cannot be encoded is left out (with a warning), the others go. */
+    private void encode(Frame f, ByteBuf out) {
+        int mark = out.writerIndex();
+        try {
+            FrameCodec.encode(f, out);
+        } catch (IllegalArgumentException e) {
+            out.writerIndex(mark);
+            LOG.warn("answer to {} (tid {}) not sent: {}", channel.remoteAddress(), f.tid(), e.getMessage());
         }
     }
 }
