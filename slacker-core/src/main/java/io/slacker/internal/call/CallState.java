@@ -19,7 +19,7 @@ public final class CallState implements CallContext {
     private final SocketAddress remoteAddress;
     private final boolean clientSide;
     private CallOptions options;
-    private final Map<Integer, Object> extensions = new LinkedHashMap<>();
+    private Map<Integer, Object> extensions;
     private Map<String, Object> attributes;
     private String fullName;
     private List<Object> args;
@@ -62,11 +62,8 @@ public final class CallState implements CallContext {
         try {
             return body.call();
         } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            // set, not remove: a pooled thread keeps its entry instead of making one per call
+            CURRENT.set(previous);
         }
     }
 
@@ -159,7 +156,15 @@ public final class CallState implements CallContext {
 
     @Override
     public Map<Integer, Object> extensions() {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>();
+        }
         return extensions;
+    }
+
+    /** The extensions set so far, without making the map when there are none (then empty, read-only). */
+    public Map<Integer, Object> extensionsSoFar() {
+        return extensions == null ? Map.of() : extensions;
     }
 
     @Override

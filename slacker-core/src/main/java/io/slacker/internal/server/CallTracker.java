@@ -1,14 +1,18 @@
 package io.slacker.internal.server;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 
 /**
  * The calls of one connection that are still running, by transaction id, so that an interrupt
  * can find them. Each call holds its place in the server's {@link CallGate} until it finishes.
+ *
+ * <p>Event loop only, so a plain int-keyed map: a call is registered when its request is read,
+ * and leaves the map when its answer goes out (the {@link Outbox} drain runs on the same loop)
+ * or when it is interrupted. The workers only leave the gate.
  */
 final class CallTracker {
-    private final Map<Integer, TrackedCall> running = new ConcurrentHashMap<>();
+    private final IntObjectMap<TrackedCall> running = new IntObjectHashMap<>();
     private final CallGate gate;
 
     CallTracker(CallGate gate) {
@@ -24,15 +28,22 @@ final class CallTracker {
         return true;
     }
 
-    /** The call finished (answered, interrupted or abandoned); called once per started call. */
-    void finished(TrackedCall call) {
-        running.remove(call.tid(), call);
+    /** The call ended (answered, interrupted or abandoned); from any thread, once per started call. */
+    void finished() {
         gate.leave();
+    }
+
+    /** The call's answer was written: an interrupt can no longer find it. */
+    void answered(TrackedCall call) {
+        int tid = call.tid();
+        if (running.get(tid) == call) {
+            running.remove(tid);
+        }
     }
 
     /** Interrupts the call with this tid, if it is running; its answer will not be sent. */
     boolean interrupt(int tid) {
-        TrackedCall call = running.get(tid);
+        TrackedCall call = running.remove(tid);
         if (call == null) {
             return false;
         }
@@ -48,5 +59,6 @@ final class CallTracker {
         for (TrackedCall call : running.values()) {
             call.abandon();
         }
+        running.clear();
     }
 }

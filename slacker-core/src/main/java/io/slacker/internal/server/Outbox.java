@@ -24,18 +24,18 @@ final class Outbox implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final Channel channel;
-    private final Queue<Frame> queue = PlatformDependent.newMpscQueue();
+    private final Queue<TrackedCall> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** The frames of the drain in progress; event loop only. */
-    private final List<Frame> batch = new ArrayList<>();
+    private final List<TrackedCall> batch = new ArrayList<>();
 
     Outbox(Channel channel) {
         this.channel = channel;
     }
 
-    /** Sends {@code frame} (from any thread). */
-    void send(Frame frame) {
-        queue.add(frame);
+    /** Sends the {@linkplain TrackedCall#answer() answer} of {@code call} (from any thread). */
+    void send(TrackedCall call) {
+        queue.add(call);
         if (scheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(this);
@@ -51,10 +51,10 @@ final class Outbox implements Runnable {
     public void run() {
         scheduled.set(false);
         int size = 0;
-        Frame frame;
-        while ((frame = queue.poll()) != null) {
-            batch.add(frame);
-            size += FrameCodec.sizeHint(frame);
+        TrackedCall call;
+        while ((call = queue.poll()) != null) {
+            batch.add(call);
+            size += FrameCodec.sizeHint(call.answer());
         }
         if (batch.isEmpty()) {
             return;
@@ -65,8 +65,9 @@ final class Outbox implements Runnable {
         }
         ByteBuf out = channel.alloc().ioBuffer(size);
         try {
-            for (Frame f : batch) {
-                encode(f, out);
+            for (TrackedCall c : batch) {
+                encode(c.answer(), out);
+                c.answered();
             }
         } catch (Throwable t) {
             out.release();

@@ -66,10 +66,18 @@ final class RequestProcessor {
     void process(String fname, int contentTypeCode, byte[] data, List<Extension> extensions, int version,
                  SocketAddress remote, Reply answer) {
         ContentType ct = ContentType.fromCode(contentTypeCode);
-        int slash = fname.indexOf('/');
-        String ns = slash > 0 ? fname.substring(0, slash) : "";
-        String fn = slash > 0 ? fname.substring(slash + 1) : fname;
         ExposedFunction function = registry.find(fname);
+        int slash = fname.indexOf('/');
+        String ns;
+        String fn;
+        if (function != null && function.namespace().length() == slash) {
+            // the registry's copies: no substrings per call
+            ns = function.namespace();
+            fn = function.name();
+        } else {
+            ns = slash > 0 ? fname.substring(0, slash) : "";
+            fn = slash > 0 ? fname.substring(slash + 1) : fname;
+        }
         Reply reply = observer == ServerObserver.NONE ? answer
             : new ObservedReply(answer, observer, ns, function == null ? null : fn, ct, System.nanoTime());
         if (ct == null || !serializers.supports(ct)) {
@@ -96,10 +104,17 @@ final class RequestProcessor {
         }
     }
 
-    /** Turns the decoded argument payload into an argument list, as slacker spreads it. */
+    /**
+     * Turns the decoded argument payload into an argument list, as slacker spreads it: a fresh
+     * mutable list the interceptors may change (a decoded ArrayList, fresh per call, is taken as is).
+     */
+    @SuppressWarnings("unchecked")
     static List<Object> toArgs(Object decoded) {
         if (decoded == null) {
             return List.of();
+        }
+        if (decoded.getClass() == ArrayList.class) {
+            return (List<Object>) decoded;
         }
         if (decoded instanceof List<?> l) {
             return new ArrayList<>(l);
@@ -258,8 +273,8 @@ final class RequestProcessor {
 
         /** The request's extensions echoed byte for byte, unless interceptors changed them. */
         private List<Extension> responseExtensions() {
-            Map<Integer, Object> now = ctx.extensions();
-            if (now.equals(decodedExtensions)) {
+            Map<Integer, Object> now = ctx.extensionsSoFar();
+            if (now.isEmpty() ? decodedExtensions.isEmpty() : now.equals(decodedExtensions)) {
                 return rawExtensions;
             }
             List<Extension> out = new ArrayList<>(now.size());

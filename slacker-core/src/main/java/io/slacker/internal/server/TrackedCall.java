@@ -47,6 +47,8 @@ final class TrackedCall implements Reply {
     private volatile boolean abandoned;
     private volatile Thread runner;
     private volatile Future<?> completion;
+    /** The frame to send, handed to the {@link Outbox}'s event loop through its queue. */
+    private Frame answer;
 
     TrackedCall(CallTracker tracker, Outbox outbox, Frame.Request request) {
         this.tracker = tracker;
@@ -58,22 +60,34 @@ final class TrackedCall implements Reply {
         return request.tid();
     }
 
+    /** The answer queued; event loop only. */
+    Frame answer() {
+        return answer;
+    }
+
+    /** The answer is written (event loop). */
+    void answered() {
+        tracker.answered(this);
+    }
+
     @Override
     public void respond(ResultCode code, byte[] data, List<Extension> extensions) {
-        outbox.send(new Frame.Response(request.version(), request.tid(), request.contentTypeCode(), code.code(), data,
-            extensions));
+        answer = new Frame.Response(request.version(), request.tid(), request.contentTypeCode(), code.code(), data,
+            extensions);
+        outbox.send(this);
     }
 
     @Override
     public void error(ResultCode code, String reason) {
         LOG.debug("tid {}: {}", request.tid(), reason);
-        outbox.send(new Frame.Error(request.version(), request.tid(), code));
+        answer = new Frame.Error(request.version(), request.tid(), code);
+        outbox.send(this);
     }
 
     @Override
     public void done() {
         if (FINISHED.compareAndSet(this, false, true)) {
-            tracker.finished(this);
+            tracker.finished();
         }
     }
 
@@ -114,7 +128,7 @@ final class TrackedCall implements Reply {
         }
     }
 
-    /** Interrupts the call (from its connection's event loop): its answer will not be sent. */
+    /** Interrupts the call (from its connection's event loop, which has forgotten it): its answer will not be sent. */
     void interrupt() {
         abandoned = true;
         if (!STATE.compareAndSet(this, NEW, CANCELED) && STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {

@@ -216,6 +216,31 @@ class ServerPipelineTest {
     }
 
     @Test
+    void interceptorsMayChangeTheDecodedArgumentsInPlaceAndAddAnswerExtensions() {
+        Interceptor edit = new Interceptor() {
+            @Override
+            public void before(CallContext call) {
+                call.args().set(0, 41L);
+                call.args().add(1L);
+            }
+
+            @Override
+            public void post(CallContext call) {
+                call.extensions().put(7, "added");
+            }
+        };
+        try (SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0).interceptor(edit)
+            .expose("t", Map.of("sum", args -> (Long) args.get(0) + (Long) args.get(1))).start();
+             RawConnection c = new RawConnection(s.port())) {
+            for (String payload : List.of("[0]", "(0)")) {
+                Frame.Response r = response(c.send(request(1, "t/sum", payload)), 1);
+                assertThat(text(r.data())).isEqualTo("42");
+                assertThat(r.extensions()).isEqualTo(List.of(new Extension(7, bytes("\"added\""))));
+            }
+        }
+    }
+
+    @Test
     void anInterruptedQueuedCallNeverRuns() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
