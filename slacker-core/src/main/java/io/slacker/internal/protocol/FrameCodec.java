@@ -34,6 +34,16 @@ public final class FrameCodec {
      *                           {@link MalformedFrameException#recoverable()} the bad frame has been consumed
      */
     public static Frame decode(ByteBuf in, int maxBody) {
+        return decode(in, maxBody, null);
+    }
+
+    /**
+     * Reads one frame, as {@link #decode(ByteBuf, int)}, with the state one connection keeps
+     * between frames (saves a cursor and the function-name string per request).
+     *
+     * @param reader the connection's reader, or null for a one-off
+     */
+    public static Frame decode(ByteBuf in, int maxBody, Reader reader) {
         int start = in.readerIndex();
         int end = in.writerIndex();
         if (end - start < 1) {
@@ -55,12 +65,14 @@ public final class FrameCodec {
             throw new MalformedFrameException("packet type " + typeCode + " is not defined for version " + version,
                 ResultCode.INVALID_PACKET, version, tid, false);
         }
-        Cursor c = new Cursor(in, start + 6, end, maxBody, version, tid);
+        Cursor c = (reader == null ? new Cursor(null) : reader.cursor).reset(in, start + 6, end, maxBody, version, tid);
         Frame frame;
         try {
             frame = body(c, version, tid, type);
         } catch (NeedMore e) {
             return null;
+        } finally {
+            c.buf = null;
         }
         in.readerIndex(c.pos);
         if (!type.definedIn(version)) {
@@ -74,7 +86,7 @@ public final class FrameCodec {
         return switch (type) {
             case REQUEST -> {
                 int ct = c.u8();
-                String fname = c.str16();
+                String fname = c.name16();
                 byte[] data = c.blob32();
                 yield new Frame.Request(version, tid, ct, fname, data, c.extensions());
             }
@@ -243,22 +255,74 @@ public final class FrameCodec {
         }
     }
 
-    /** Reads fields from an absolute position without moving the buffer's indexes. */
+    /**
+     * What one connection's decoding keeps between frames: a cursor, and the function names
+     * of recent requests (a request naming one of them reuses its string). Not thread-safe.
+     */
+    public static final class Reader {
+        private final Cursor cursor = new Cursor(new NameCache());
+    }
+
+    /** The last function names read, by a hash of their bytes; a name replaces the one in its slot. */
+    private static final class NameCache {
+        private static final int SLOTS = 16;
+        private static final int MAX_LENGTH = 128;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] names = new String[SLOTS];
+
+        String get(ByteBuf buf, int pos, int len) {
+            if (len > MAX_LENGTH) {
+                return buf.toString(pos, len, StandardCharsets.UTF_8);
+            }
+            int h = len;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + buf.getByte(pos + i);
+            }
+            int slot = (h ^ (h >>> 7) ^ (h >>> 16)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && key.length == len && same(buf, pos, key)) {
+                return names[slot];
+            }
+            key = new byte[len];
+            buf.getBytes(pos, key);
+            String name = new String(key, StandardCharsets.UTF_8);
+            keys[slot] = key;
+            names[slot] = name;
+            return name;
+        }
+
+        private static boolean same(ByteBuf buf, int pos, byte[] key) {
+            for (int i = 0; i < key.length; i++) {
+                if (buf.getByte(pos + i) != key[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Reads fields from an absolute position without moving the buffer's indexes; reset per frame. */
     private static final class Cursor {
-        private final ByteBuf buf;
-        private final int end;
-        private final int version;
-        private final int tid;
+        private final NameCache names;
+        private ByteBuf buf;
+        private int end;
+        private int version;
+        private int tid;
         private long budget;
         int pos;
 
-        Cursor(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
+        Cursor(NameCache names) {
+            this.names = names;
+        }
+
+        Cursor reset(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
             this.buf = buf;
             this.pos = pos;
             this.end = end;
             this.budget = maxBody;
             this.version = version;
             this.tid = tid;
+            return this;
         }
 
         private void need(int n) {
@@ -315,6 +379,17 @@ public final class FrameCodec {
             need(2 + len);
             pos += 2;
             String s = buf.toString(pos, len, StandardCharsets.UTF_8);
+            pos += len;
+            return s;
+        }
+
+        /** A string that is likely to repeat (a function name): taken from the reader's cache when it does. */
+        String name16() {
+            need(2);
+            int len = buf.getUnsignedShort(pos);
+            need(2 + len);
+            pos += 2;
+            String s = names == null ? buf.toString(pos, len, StandardCharsets.UTF_8) : names.get(buf, pos, len);
             pos += len;
             return s;
         }

@@ -1,7 +1,9 @@
 package io.slacker.internal.server;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -23,7 +25,10 @@ import org.slf4j.LoggerFactory;
 final class WorkerPool implements CallExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
 
-    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    /** Pools up to this capacity queue in a preallocated array (no node per task); larger ones in a linked queue. */
+    private static final int MAX_ARRAY_QUEUE = 1 << 16;
+
+    private final Queue<Runnable> queue;
     /** Tasks accepted and not finished: queued plus running. */
     private final AtomicInteger accepted = new AtomicInteger();
     /** Workers in {@link #parked} (parked, or about to park). */
@@ -39,12 +44,15 @@ final class WorkerPool implements CallExecutor {
     private final ThreadFactory factory;
     private volatile boolean shutdown;
 
-    WorkerPool(int threads, int queue, String name) {
-        if (threads < 1 || queue < 0) {
+    WorkerPool(int threads, int queueSize, String name) {
+        if (threads < 1 || queueSize < 0) {
             throw new IllegalArgumentException("threads must be >= 1 and queue >= 0");
         }
         this.threads = threads;
-        this.capacity = threads + queue;
+        this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) threads + queueSize);
+        // never more than capacity tasks are queued, so an offer always succeeds
+        this.queue = capacity <= MAX_ARRAY_QUEUE ? PlatformDependent.newFixedMpmcQueue(Math.max(2, capacity))
+            : new ConcurrentLinkedQueue<>();
         this.workers = new Worker[threads];
         this.factory = new DefaultThreadFactory(name, true);
     }
@@ -67,7 +75,10 @@ final class WorkerPool implements CallExecutor {
             accepted.decrementAndGet();
             throw new RejectedExecutionException("pool shut down");
         }
-        queue.offer(task);
+        if (!queue.offer(task)) {
+            accepted.decrementAndGet();
+            throw new IllegalStateException("worker queue refused a task within its capacity");
+        }
         int s = started.get();
         if (s < threads && n >= s && started.compareAndSet(s, s + 1)) {
             startWorker(s);

@@ -10,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The worker pool: exact capacity, no task lost between producers and parking workers, shutdown. */
 class WorkerPoolTest {
@@ -47,9 +49,11 @@ class WorkerPoolTest {
         }
     }
 
-    @Test
-    void manyProducersAndFewWorkersLoseNoTask() throws Exception {
-        WorkerPool pool = new WorkerPool(3, 40, "test-stress");
+    @ParameterizedTest(name = "queue {0}")
+    @ValueSource(ints = {40, 100_000})
+    void manyProducersAndFewWorkersLoseNoTask(int queueSize) throws Exception {
+        // 40: an array queue; 100000: beyond the array limit, a linked queue
+        WorkerPool pool = new WorkerPool(3, queueSize, "test-stress");
         int producers = 4;
         int perProducer = 50_000;
         AtomicInteger ran = new AtomicInteger();
@@ -75,7 +79,7 @@ class WorkerPoolTest {
             assertThat(ran.get()).isEqualTo(producers * perProducer);
             // and the pool is idle and whole again: threads + queue accepted at once
             CountDownLatch hold = new CountDownLatch(1);
-            for (int i = 0; i < 43; i++) {
+            for (int i = 0; i < 3 + queueSize; i++) {
                 executeWhenFree(pool, () -> await(hold));
             }
             assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
