@@ -141,9 +141,7 @@ public final class FrameCodec {
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
-                out.writeByte(r.contentTypeCode()).writeByte(r.resultCodeValue());
-                blob32(out, r.data());
-                extensions(out, version, r.extensions());
+                responseBody(out, version, r.contentTypeCode(), r.resultCodeValue(), r.data(), r.extensions());
             }
             case PING, PONG -> { }
             case ERROR -> out.writeByte(((Frame.Error) frame).resultCodeValue());
@@ -165,6 +163,31 @@ public final class FrameCodec {
         }
     }
 
+    /**
+     * Writes a response frame from its parts, byte for byte what {@link #encode} writes for the
+     * {@link Frame.Response} of these values (without making one).
+     */
+    public static void encodeResponse(int version, int tid, int contentTypeCode, int resultCode, byte[] data,
+                                      List<Extension> extensions, ByteBuf out) {
+        if (version != Frame.V5 && version != Frame.V6) {
+            throw new IllegalArgumentException("unsupported protocol version " + version);
+        }
+        out.writeByte(version).writeInt(tid).writeByte(PacketType.RESPONSE.code());
+        responseBody(out, version, contentTypeCode, resultCode, data, extensions);
+    }
+
+    private static void responseBody(ByteBuf out, int version, int contentTypeCode, int resultCode, byte[] data,
+                                     List<Extension> extensions) {
+        out.writeByte(contentTypeCode).writeByte(resultCode);
+        blob32(out, data);
+        extensions(out, version, extensions);
+    }
+
+    /** {@link #sizeHint} of a response with this payload and these extensions. */
+    public static int responseSizeHint(byte[] data, List<Extension> extensions) {
+        return 6 + 2 + 4 + len(data) + extSize(extensions);
+    }
+
     /** An upper bound of the bytes {@link #encode} writes for this frame (exact for ASCII names). */
     public static int sizeHint(Frame frame) {
         int n = 6;
@@ -175,7 +198,7 @@ public final class FrameCodec {
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
-                n += 2 + 4 + len(r.data()) + extSize(r.extensions());
+                return responseSizeHint(r.data(), r.extensions());
             }
             case ERROR, AUTH_ACK -> n += 1;
             case AUTH_REQ -> n += 2 + maxUtf8(((Frame.AuthRequest) frame).auth());

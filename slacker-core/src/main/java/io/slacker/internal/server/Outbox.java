@@ -3,8 +3,6 @@ package io.slacker.internal.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.internal.PlatformDependent;
-import io.slacker.internal.protocol.Frame;
-import io.slacker.internal.protocol.FrameCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -54,7 +52,7 @@ final class Outbox implements Runnable {
         TrackedCall call;
         while ((call = queue.poll()) != null) {
             batch.add(call);
-            size += FrameCodec.sizeHint(call.answer());
+            size += call.answerSize();
         }
         if (batch.isEmpty()) {
             return;
@@ -66,7 +64,7 @@ final class Outbox implements Runnable {
         ByteBuf out = channel.alloc().ioBuffer(size);
         try {
             for (TrackedCall c : batch) {
-                encode(c.answer(), out);
+                encode(c, out);
                 c.answered();
             }
         } catch (Throwable t) {
@@ -83,13 +81,13 @@ final class Outbox implements Runnable {
     }
 
     /** Appends one frame; a frame that cannot be encoded is left out (with a warning), the others go. */
-    private void encode(Frame f, ByteBuf out) {
+    private void encode(TrackedCall call, ByteBuf out) {
         int mark = out.writerIndex();
         try {
-            FrameCodec.encode(f, out);
+            call.writeAnswer(out);
         } catch (IllegalArgumentException e) {
             out.writerIndex(mark);
-            LOG.warn("answer to {} (tid {}) not sent: {}", channel.remoteAddress(), f.tid(), e.getMessage());
+            LOG.warn("answer to {} (tid {}) not sent: {}", channel.remoteAddress(), call.tid(), e.getMessage());
         }
     }
 }

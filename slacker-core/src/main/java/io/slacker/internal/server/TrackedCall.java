@@ -1,7 +1,9 @@
 package io.slacker.internal.server;
 
 import io.slacker.internal.protocol.Extension;
+import io.netty.buffer.ByteBuf;
 import io.slacker.internal.protocol.Frame;
+import io.slacker.internal.protocol.FrameCodec;
 import io.slacker.internal.protocol.ResultCode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -47,8 +49,11 @@ final class TrackedCall implements Reply {
     private volatile boolean abandoned;
     private volatile Thread runner;
     private volatile Future<?> completion;
-    /** The frame to send, handed to the {@link Outbox}'s event loop through its queue. */
-    private Frame answer;
+    // the answer, handed to the Outbox's event loop through its queue: a response's parts, or an error frame
+    private int resultCode;
+    private byte[] data;
+    private List<Extension> extensions;
+    private Frame.Error error;
 
     TrackedCall(CallTracker tracker, Outbox outbox, Frame.Request request) {
         this.tracker = tracker;
@@ -60,9 +65,19 @@ final class TrackedCall implements Reply {
         return request.tid();
     }
 
-    /** The answer queued; event loop only. */
-    Frame answer() {
-        return answer;
+    /** An upper bound of the answer's encoded size; event loop only. */
+    int answerSize() {
+        return error != null ? FrameCodec.sizeHint(error) : FrameCodec.responseSizeHint(data, extensions);
+    }
+
+    /** Encodes the answer; event loop only. */
+    void writeAnswer(ByteBuf out) {
+        if (error != null) {
+            FrameCodec.encode(error, out);
+        } else {
+            FrameCodec.encodeResponse(request.version(), request.tid(), request.contentTypeCode(), resultCode, data,
+                extensions, out);
+        }
     }
 
     /** The answer is written (event loop). */
@@ -72,15 +87,16 @@ final class TrackedCall implements Reply {
 
     @Override
     public void respond(ResultCode code, byte[] data, List<Extension> extensions) {
-        answer = new Frame.Response(request.version(), request.tid(), request.contentTypeCode(), code.code(), data,
-            extensions);
+        this.resultCode = code.code();
+        this.data = data;
+        this.extensions = extensions;
         outbox.send(this);
     }
 
     @Override
     public void error(ResultCode code, String reason) {
         LOG.debug("tid {}: {}", request.tid(), reason);
-        answer = new Frame.Error(request.version(), request.tid(), code);
+        error = new Frame.Error(request.version(), request.tid(), code);
         outbox.send(this);
     }
 
