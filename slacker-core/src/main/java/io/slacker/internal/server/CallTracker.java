@@ -24,7 +24,7 @@ final class CallTracker {
         if (!gate.enter()) {
             return false;
         }
-        running.put(call.tid(), call);
+        running.put(key(call.tid()), call);
         return true;
     }
 
@@ -35,20 +35,35 @@ final class CallTracker {
 
     /** The call's answer was written: an interrupt can no longer find it. */
     void answered(TrackedCall call) {
-        int tid = call.tid();
-        if (running.get(tid) == call) {
-            running.remove(tid);
+        int key = key(call.tid());
+        if (running.get(key) == call) {
+            running.remove(key);
         }
     }
 
     /** Interrupts the call with this tid, if it is running; its answer will not be sent. */
     boolean interrupt(int tid) {
-        TrackedCall call = running.remove(tid);
+        TrackedCall call = running.remove(key(tid));
         if (call == null) {
             return false;
         }
         call.interrupt();
         return true;
+    }
+
+    /**
+     * The map's key of a tid: a bijection that scatters the bits. The map places keys by their
+     * low bits as they are, and a client's tids count up: as such they would fill one long run
+     * of slots that every removal walks.
+     */
+    private static int key(int tid) {
+        int h = tid;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
     }
 
     /**
