@@ -21,17 +21,20 @@ import org.slf4j.LoggerFactory;
 final class Outbox implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
+    /** Answers are gathered into buffers of about this size at most (a larger answer gets one of its own). */
+    private static final int MAX_BUFFER = 64 * 1024;
+
     private final Channel channel;
     private final Queue<TrackedCall> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** The frames of the drain in progress; event loop only. */
+    /** The calls whose answers the drain in progress writes; event loop only. */
     private final List<TrackedCall> batch = new ArrayList<>();
 
     Outbox(Channel channel) {
         this.channel = channel;
     }
 
-    /** Sends the {@linkplain TrackedCall#answer() answer} of {@code call} (from any thread). */
+    /** Sends the answer {@code call} holds (from any thread). */
     void send(TrackedCall call) {
         queue.add(call);
         if (scheduled.compareAndSet(false, true)) {
@@ -48,36 +51,50 @@ final class Outbox implements Runnable {
     @Override
     public void run() {
         scheduled.set(false);
-        int size = 0;
         TrackedCall call;
         while ((call = queue.poll()) != null) {
             batch.add(call);
-            size += call.answerSize();
         }
         if (batch.isEmpty()) {
             return;
         }
-        if (!channel.isActive()) {
-            batch.clear();
-            return;
-        }
-        ByteBuf out = channel.alloc().ioBuffer(size);
         try {
-            for (TrackedCall c : batch) {
-                encode(c, out);
-                c.answered();
+            if (channel.isActive()) {
+                write();
             }
-        } catch (Throwable t) {
-            out.release();
-            throw t;
         } finally {
             batch.clear();
         }
-        if (out.isReadable()) {
-            channel.writeAndFlush(out);
-        } else {
-            out.release();
+    }
+
+    /** Encodes the batch into buffers of up to about {@link #MAX_BUFFER} bytes (one when they fit), then flushes. */
+    private void write() {
+        int n = batch.size();
+        int i = 0;
+        while (i < n) {
+            int size = batch.get(i).answerSize();
+            int j = i + 1;
+            for (int next; j < n && size + (next = batch.get(j).answerSize()) <= MAX_BUFFER; j++) {
+                size += next;
+            }
+            ByteBuf out = channel.alloc().ioBuffer(size);
+            try {
+                for (int k = i; k < j; k++) {
+                    encode(batch.get(k), out);
+                    batch.get(k).answered();
+                }
+            } catch (Throwable t) {
+                out.release();
+                throw t;
+            }
+            if (out.isReadable()) {
+                channel.write(out);
+            } else {
+                out.release();
+            }
+            i = j;
         }
+        channel.flush();
     }
 
     /** Appends one frame; a frame that cannot be encoded is left out (with a warning), the others go. */

@@ -336,16 +336,21 @@ class ServerPipelineTest {
     void aBurstOfAnswersFromManyWorkersArrivesComplete() {
         int calls = 3000;
         try (SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0).threads(4).queueSize(calls)
-            .expose("t", Map.of("echo", args -> args.get(0))).start();
+            .expose("t", Map.of("answer", args -> answer(((Long) args.get(0)).intValue()))).start();
              RawConnection c = new RawConnection(s.port())) {
+            // mostly small answers (many to a buffer), some larger than a whole buffer of answers
             for (int tid = 1; tid <= calls; tid++) {
-                c.send(request(tid, "t/echo", "[\"answer " + tid + "\"]"));
+                c.send(request(tid, "t/answer", "[" + tid + "]"));
             }
             for (int tid = calls; tid >= 1; tid--) {
-                assertThat(text(response(c, tid).data())).isEqualTo("\"answer " + tid + "\"");
+                assertThat(text(response(c, tid).data())).isEqualTo("\"" + answer(tid) + "\"");
             }
             assertThat(c.unclaimed()).isEmpty();
         }
+    }
+
+    private static String answer(int tid) {
+        return "answer " + tid + (tid % 1000 == 0 ? "x".repeat(100_000) : "");
     }
 
     @Test
