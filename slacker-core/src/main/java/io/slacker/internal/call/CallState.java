@@ -72,11 +72,8 @@ public final class CallState implements CallContext {
         try {
             return body.call();
         } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            // set, not remove: a pooled thread keeps its entry instead of making one per call
+            CURRENT.set(previous);
         }
     }
 
@@ -178,6 +175,11 @@ public final class CallState implements CallContext {
     /** Whether there is an extension (without making the map). */
     public boolean hasExtensions() {
         return extensions != null && !extensions.isEmpty();
+    }
+
+    /** The extensions set so far, without making the map when there are none (then empty, read-only). */
+    public Map<Integer, Object> extensionsSoFar() {
+        return extensions == null ? Map.of() : extensions;
     }
 
     @Override

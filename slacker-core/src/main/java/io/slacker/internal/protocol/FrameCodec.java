@@ -25,7 +25,7 @@ public final class FrameCodec {
     private static final FastThreadLocal<Cursor> CURSOR = new FastThreadLocal<>() {
         @Override
         protected Cursor initialValue() {
-            return new Cursor();
+            return new Cursor(null);
         }
     };
 
@@ -42,6 +42,16 @@ public final class FrameCodec {
      *                           {@link MalformedFrameException#recoverable()} the bad frame has been consumed
      */
     public static Frame decode(ByteBuf in, int maxBody) {
+        return decode(in, maxBody, null);
+    }
+
+    /**
+     * Reads one frame, as {@link #decode(ByteBuf, int)}, with the state one connection keeps
+     * between frames (saves a cursor and the function-name string per request).
+     *
+     * @param reader the connection's reader, or null for a one-off
+     */
+    public static Frame decode(ByteBuf in, int maxBody, Reader reader) {
         int start = in.readerIndex();
         int end = in.writerIndex();
         if (end - start < 1) {
@@ -63,7 +73,7 @@ public final class FrameCodec {
             throw new MalformedFrameException("packet type " + typeCode + " is not defined for version " + version,
                 ResultCode.INVALID_PACKET, version, tid, false);
         }
-        Cursor c = CURSOR.get().start(in, start + 6, end, maxBody, version, tid);
+        Cursor c = (reader == null ? CURSOR.get() : reader.cursor).reset(in, start + 6, end, maxBody, version, tid);
         Frame frame;
         try {
             frame = body(c, version, tid, type);
@@ -84,7 +94,7 @@ public final class FrameCodec {
         return switch (type) {
             case REQUEST -> {
                 int ct = c.u8();
-                String fname = c.str16();
+                String fname = c.name16();
                 byte[] data = c.blob32();
                 yield new Frame.Request(version, tid, ct, fname, data, c.extensions());
             }
@@ -136,9 +146,7 @@ public final class FrameCodec {
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
-                out.writeByte(r.contentTypeCode()).writeByte(r.resultCodeValue());
-                blob32(out, r.data());
-                extensions(out, version, r.extensions());
+                responseBody(out, version, r.contentTypeCode(), r.resultCodeValue(), r.data(), r.extensions());
             }
             case PING, PONG -> { }
             case ERROR -> out.writeByte(((Frame.Error) frame).resultCodeValue());
@@ -188,6 +196,31 @@ public final class FrameCodec {
         extensions(out, version, extensions);
     }
 
+    /**
+     * Writes a response frame from its parts, byte for byte what {@link #encode} writes for the
+     * {@link Frame.Response} of these values (without making one).
+     */
+    public static void encodeResponse(int version, int tid, int contentTypeCode, int resultCode, byte[] data,
+                                      List<Extension> extensions, ByteBuf out) {
+        if (version != Frame.V5 && version != Frame.V6) {
+            throw new IllegalArgumentException("unsupported protocol version " + version);
+        }
+        out.writeByte(version).writeInt(tid).writeByte(PacketType.RESPONSE.code());
+        responseBody(out, version, contentTypeCode, resultCode, data, extensions);
+    }
+
+    private static void responseBody(ByteBuf out, int version, int contentTypeCode, int resultCode, byte[] data,
+                                     List<Extension> extensions) {
+        out.writeByte(contentTypeCode).writeByte(resultCode);
+        blob32(out, data);
+        extensions(out, version, extensions);
+    }
+
+    /** {@link #sizeHint} of a response with this payload and these extensions. */
+    public static int responseSizeHint(byte[] data, List<Extension> extensions) {
+        return 6 + 2 + 4 + len(data) + extSize(extensions);
+    }
+
     /** An upper bound of the bytes {@link #encode} writes for this frame (exact for ASCII names). */
     public static int sizeHint(Frame frame) {
         int n = 6;
@@ -198,7 +231,7 @@ public final class FrameCodec {
             }
             case RESPONSE -> {
                 Frame.Response r = (Frame.Response) frame;
-                n += 2 + 4 + len(r.data()) + extSize(r.extensions());
+                return responseSizeHint(r.data(), r.extensions());
             }
             case ERROR, AUTH_ACK -> n += 1;
             case AUTH_REQ -> n += 2 + maxUtf8(((Frame.AuthRequest) frame).auth());
@@ -279,8 +312,55 @@ public final class FrameCodec {
         }
     }
 
-    /** Reads fields from an absolute position without moving the buffer's indexes; {@link #start} readies it for a frame. */
+    /**
+     * What one connection's decoding keeps between frames: a cursor, and the function names
+     * of recent requests (a request naming one of them reuses its string). Not thread-safe.
+     */
+    public static final class Reader {
+        private final Cursor cursor = new Cursor(new NameCache());
+    }
+
+    /** The last function names read, by a hash of their bytes; a name replaces the one in its slot. */
+    private static final class NameCache {
+        private static final int SLOTS = 16;
+        private static final int MAX_LENGTH = 128;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] names = new String[SLOTS];
+
+        String get(ByteBuf buf, int pos, int len) {
+            if (len > MAX_LENGTH) {
+                return buf.toString(pos, len, StandardCharsets.UTF_8);
+            }
+            int h = len;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + buf.getByte(pos + i);
+            }
+            int slot = (h ^ (h >>> 7) ^ (h >>> 16)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && key.length == len && same(buf, pos, key)) {
+                return names[slot];
+            }
+            key = new byte[len];
+            buf.getBytes(pos, key);
+            String name = new String(key, StandardCharsets.UTF_8);
+            keys[slot] = key;
+            names[slot] = name;
+            return name;
+        }
+
+        private static boolean same(ByteBuf buf, int pos, byte[] key) {
+            for (int i = 0; i < key.length; i++) {
+                if (buf.getByte(pos + i) != key[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Reads fields from an absolute position without moving the buffer's indexes; reset per frame. */
     private static final class Cursor {
+        private final NameCache names;
         private ByteBuf buf;
         private int end;
         private int version;
@@ -288,7 +368,11 @@ public final class FrameCodec {
         private long budget;
         int pos;
 
-        Cursor start(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
+        Cursor(NameCache names) {
+            this.names = names;
+        }
+
+        Cursor reset(ByteBuf buf, int pos, int end, int maxBody, int version, int tid) {
             this.buf = buf;
             this.pos = pos;
             this.end = end;
@@ -352,6 +436,17 @@ public final class FrameCodec {
             need(2 + len);
             pos += 2;
             String s = buf.toString(pos, len, StandardCharsets.UTF_8);
+            pos += len;
+            return s;
+        }
+
+        /** A string that is likely to repeat (a function name): taken from the reader's cache when it does. */
+        String name16() {
+            need(2);
+            int len = buf.getUnsignedShort(pos);
+            need(2 + len);
+            pos += 2;
+            String s = names == null ? buf.toString(pos, len, StandardCharsets.UTF_8) : names.get(buf, pos, len);
             pos += len;
             return s;
         }

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private final int maxBody;
+    private final FrameCodec.Reader reader = new FrameCodec.Reader();
     private boolean failed;
 
     /** A decoder accepting frames with up to {@link FrameCodec#DEFAULT_MAX_BODY} body bytes. */
@@ -53,7 +54,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             return;
         }
         try {
-            Frame frame = FrameCodec.decode(in, maxBody);
+            Frame frame = FrameCodec.decode(in, maxBody, reader);
             if (frame != null) {
                 out.add(frame);
             }

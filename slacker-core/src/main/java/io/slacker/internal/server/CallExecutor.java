@@ -1,9 +1,7 @@
 package io.slacker.internal.server;
 
-import java.util.concurrent.Future;
-
-/** Where calls run: a {@link WorkerPool} or a user's executor. Refuses with RejectedExecutionException. */
+/** Where calls run: a {@link WorkerPool}, a user's executor, or the I/O thread. Refuses with RejectedExecutionException. */
 @FunctionalInterface
 interface CallExecutor {
-    Future<?> submit(Runnable task);
+    void execute(Runnable task);
 }

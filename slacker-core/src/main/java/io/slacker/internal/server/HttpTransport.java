@@ -149,7 +149,12 @@ final class HttpTransport {
                     };
                     send(ch, seq, status, null, text(reason), keepAlive);
                 }
-            }, null, gate::leave);
+
+                @Override
+                public void done() {
+                    gate.leave();
+                }
+            });
         }
 
         private static byte[] text(String s) {

@@ -5,6 +5,7 @@ import io.slacker.spi.ServerObserver;
 import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.ResultCode;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /** A reply that tells the server's observer how the call ended and how long it took. */
 final class ObservedReply implements Reply {
@@ -41,6 +42,31 @@ final class ObservedReply implements Reply {
     public void error(ResultCode code, String reason) {
         target.error(code, reason);
         observe(code);
+    }
+
+    @Override
+    public void done() {
+        target.done();
+    }
+
+    @Override
+    public boolean abandoned() {
+        return target.abandoned();
+    }
+
+    @Override
+    public boolean begin() {
+        return target.begin();
+    }
+
+    @Override
+    public void end() {
+        target.end();
+    }
+
+    @Override
+    public void pending(Future<?> completion) {
+        target.pending(completion);
     }
 
     private void observe(ResultCode code) {

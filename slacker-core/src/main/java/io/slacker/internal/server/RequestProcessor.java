@@ -60,50 +60,61 @@ final class RequestProcessor {
     }
 
     /**
-     * Processes one call; returns at once (the work runs on the namespace's executor).
-     *
-     * @param running the tracker entry of this call, or null when it cannot be interrupted
+     * Processes one call; returns at once (the work runs on the namespace's executor). Calls
+     * {@code answer}'s {@link Reply#done()} once, when the call has ended.
      */
     void process(String fname, int contentTypeCode, byte[] data, List<Extension> extensions, int version,
-                 SocketAddress remote, Reply answer, CallTracker.Running running, Runnable done) {
+                 SocketAddress remote, Reply answer) {
         ContentType ct = ContentType.fromCode(contentTypeCode);
-        int slash = fname.indexOf('/');
-        String ns = slash > 0 ? fname.substring(0, slash) : "";
-        String fn = slash > 0 ? fname.substring(slash + 1) : fname;
         ExposedFunction function = registry.find(fname);
+        int slash = fname.indexOf('/');
+        String ns;
+        String fn;
+        if (function != null && function.namespace().length() == slash) {
+            // the registry's copies: no substrings per call
+            ns = function.namespace();
+            fn = function.name();
+        } else {
+            ns = slash > 0 ? fname.substring(0, slash) : "";
+            fn = slash > 0 ? fname.substring(slash + 1) : fname;
+        }
         Reply reply = observer == ServerObserver.NONE ? answer
             : new ObservedReply(answer, observer, ns, function == null ? null : fn, ct, System.nanoTime());
         if (ct == null || !serializers.supports(ct)) {
             reply.error(ResultCode.INVALID_PACKET, "unsupported content type " + contentTypeCode);
-            done.run();
+            reply.done();
             return;
         }
         NotFoundHandler notFound = function == null ? registry.notFoundHandler(ns) : null;
         if (function == null && notFound == null) {
             reply.error(ResultCode.NOT_FOUND, "function not found: " + fname);
-            done.run();
+            reply.done();
             return;
         }
         CallExecutor executor = executors.getOrDefault(ns, defaultExecutor);
         Serializer serializer = serializers.get(ct);
         Call call = new Call(new CallState(ns, fn, ct, version, remote), serializer, data, extensions, function, notFound,
-            reply, running, done);
+            reply);
         try {
-            java.util.concurrent.Future<?> f = executor.submit(call);
-            if (running != null) {
-                running.future = f;
-            }
+            executor.execute(call);
         } catch (RejectedExecutionException e) {
             poolFull.warn("{}: call of {} refused: thread pool full", remote, fname);
             reply.error(ResultCode.THREAD_POOL_FULL, "thread pool full for " + ns);
-            done.run();
+            reply.done();
         }
     }
 
-    /** Turns the decoded argument payload into an argument list, as slacker spreads it. */
+    /**
+     * Turns the decoded argument payload into an argument list, as slacker spreads it: a fresh
+     * mutable list the interceptors may change (a decoded ArrayList, fresh per call, is taken as is).
+     */
+    @SuppressWarnings("unchecked")
     static List<Object> toArgs(Object decoded) {
         if (decoded == null) {
             return List.of();
+        }
+        if (decoded.getClass() == ArrayList.class) {
+            return (List<Object>) decoded;
         }
         if (decoded instanceof List<?> l) {
             return new ArrayList<>(l);
@@ -132,12 +143,10 @@ final class RequestProcessor {
         private final ExposedFunction function;
         private final NotFoundHandler notFound;
         private final Reply reply;
-        private final CallTracker.Running running;
-        private final Runnable done;
         private Map<Integer, Object> decodedExtensions = Map.of();
 
         Call(CallState ctx, Serializer serializer, byte[] data, List<Extension> rawExtensions, ExposedFunction function,
-             NotFoundHandler notFound, Reply reply, CallTracker.Running running, Runnable done) {
+             NotFoundHandler notFound, Reply reply) {
             this.ctx = ctx;
             this.serializer = serializer;
             this.data = data;
@@ -145,14 +154,24 @@ final class RequestProcessor {
             this.function = function;
             this.notFound = notFound;
             this.reply = reply;
-            this.running = running;
-            this.done = done;
         }
 
         @Override
         public void run() {
-            if (running != null && running.abandoned) {
-                done.run();
+            if (!reply.begin()) {
+                reply.done();
+                return;
+            }
+            try {
+                call();
+            } finally {
+                reply.end();
+            }
+        }
+
+        private void call() {
+            if (reply.abandoned()) {
+                reply.done();
                 return;
             }
             Object result;
@@ -186,9 +205,7 @@ final class RequestProcessor {
                 return;
             }
             if (result instanceof CompletionStage<?> stage) {
-                if (running != null) {
-                    running.future = stage.toCompletableFuture();
-                }
+                reply.pending(stage.toCompletableFuture());
                 stage.whenComplete((v, t) -> {
                     if (t != null) {
                         ctx.error(unwrap(t));
@@ -207,10 +224,10 @@ final class RequestProcessor {
             String message = ctx.fullName() + ": cannot decode the arguments as " + ctx.contentType().wireName() + ": "
                 + e.getMessage();
             ctx.error(new IllegalArgumentException(message, e));
-            if (running == null || !running.abandoned) {
+            if (!reply.abandoned()) {
                 reply.undecodable(encodeError(ctx.error()), rawExtensions, message);
             }
-            done.run();
+            reply.done();
         }
 
         private void finish() {
@@ -248,16 +265,16 @@ final class RequestProcessor {
             }
             // answer first, then count the call as done: a graceful stop waits for the count, and
             // the answer is queued on the channel before the stop closes it
-            if (running == null || !running.abandoned) {
+            if (!reply.abandoned()) {
                 reply.respond(code, payload, exts);
             }
-            done.run();
+            reply.done();
         }
 
         /** The request's extensions echoed byte for byte, unless interceptors changed them. */
         private List<Extension> responseExtensions() {
-            Map<Integer, Object> now = ctx.extensions();
-            if (now.equals(decodedExtensions)) {
+            Map<Integer, Object> now = ctx.extensionsSoFar();
+            if (now.isEmpty() ? decodedExtensions.isEmpty() : now.equals(decodedExtensions)) {
                 return rawExtensions;
             }
             List<Extension> out = new ArrayList<>(now.size());

@@ -4,11 +4,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.slacker.ConnectedClient;
-import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.Frame;
 import io.slacker.internal.protocol.ResultCode;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,26 +79,14 @@ final class ServerHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     private void request(Channel ch, Frame.Request r) {
-        CallTracker.Running running = calls.start(r.tid());
-        if (running == null) {
+        TrackedCall call = new TrackedCall(calls, outbox, r);
+        if (!calls.start(call)) {
             // graceful stop: new calls are refused, in-flight ones finish
             ch.writeAndFlush(new Frame.Error(r.version(), r.tid(), ResultCode.THREAD_POOL_FULL));
             return;
         }
         server.processor().process(r.fname(), r.contentTypeCode(), r.data(), r.extensions(), r.version(),
-            ch.remoteAddress(), new Reply() {
-                @Override
-                public void respond(ResultCode code, byte[] data, List<Extension> extensions) {
-                    outbox.send(new Frame.Response(r.version(), r.tid(), r.contentTypeCode(), code.code(), data,
-                        extensions));
-                }
-
-                @Override
-                public void error(ResultCode code, String reason) {
-                    LOG.debug("{} tid {}: {}", ch.remoteAddress(), r.tid(), reason);
-                    outbox.send(new Frame.Error(r.version(), r.tid(), code));
-                }
-            }, running, () -> calls.finish(r.tid(), running));
+            ch.remoteAddress(), call);
     }
 
     private void inspect(Channel ch, Frame.InspectRequest r) {

@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +63,9 @@ public final class ServerRuntime implements ServerContext {
         WorkerPool defaultPool = new WorkerPool(config.threads(), config.queueSize(), "slacker-worker");
         ownedPools.add(defaultPool);
         Map<String, CallExecutor> executors = new LinkedHashMap<>();
-        config.executors().forEach((ns, e) -> executors.put(ns, e::submit));
+        config.executors().forEach((ns, e) -> executors.put(ns, e::execute));
         for (String ns : config.onIoThread()) {
-            executors.put(ns, task -> {
-                FutureTask<Void> f = new FutureTask<>(task, null);
-                f.run();
-                return f;
-            });
+            executors.put(ns, Runnable::run);
         }
         config.ownedPools().forEach((ns, size) -> {
             WorkerPool p = new WorkerPool(size.threads(), size.queueSize(), "slacker-" + ns);
