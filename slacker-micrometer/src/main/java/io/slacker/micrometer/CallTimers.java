@@ -40,13 +40,20 @@ final class CallTimers {
     }
 
     private Timer timer(Key k) {
+        return register(registry, name, description, commonTags, k.namespace(), k.function(), k.result(), k.contentType(),
+            histogram);
+    }
+
+    /** Registers (or finds) the timer of one (namespace, function, result, content type). */
+    static Timer register(MeterRegistry registry, String name, String description, Tags commonTags, String namespace,
+                          String function, String result, String contentType, boolean histogram) {
         return Timer.builder(name)
             .description(description)
             .tags(commonTags)
-            .tag("namespace", k.namespace())
-            .tag("function", k.function())
-            .tag("result", k.result())
-            .tag("content.type", k.contentType())
+            .tag("namespace", namespace)
+            .tag("function", function)
+            .tag("result", result)
+            .tag("content.type", contentType)
             .publishPercentileHistogram(histogram ? Boolean.TRUE : null)
             .register(registry);
     }

@@ -48,7 +48,7 @@ public final class SlackerMetrics {
     public static SlackerClient.Builder bind(SlackerClient.Builder client, MeterRegistry registry,
                                              Iterable<io.micrometer.core.instrument.Tag> tags) {
         ClientMetrics metrics = new ClientMetrics(registry, Tags.of(tags));
-        return client.interceptor(metrics).connectionObserver(metrics);
+        return client.observer(metrics).connectionObserver(metrics);
     }
 
     /**
