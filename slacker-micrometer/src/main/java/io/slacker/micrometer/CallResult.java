@@ -7,6 +7,8 @@ import io.slacker.ConnectionBrokenException;
 import io.slacker.NotFoundException;
 import io.slacker.RemoteException;
 import io.slacker.ThreadPoolFullException;
+import java.util.Arrays;
+import java.util.List;
 
 /** The outcome of a client call, as its {@code result} tag: {@code success} or the kind of its failure. */
 enum CallResult {
@@ -19,6 +21,9 @@ enum CallResult {
     CONNECTION_BROKEN("connection-broken"),
     BACKLOG_OVERFLOW("backlog-overflow"),
     ERROR("error");
+
+    /** The tags, in declaration order. */
+    static final List<String> TAGS = Arrays.stream(values()).map(CallResult::tag).toList();
 
     private final String tag;
 

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.slacker.ContentType;
 import io.slacker.spi.ClientObserver;
 import io.slacker.spi.ConnectionObserver;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A client's meters: a client observer timing every call (the core measures the duration, from
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ClientMetrics implements ClientObserver, ConnectionObserver {
     private final MeterRegistry registry;
     private final Tags commonTags;
-    private final ClientCallTimers calls;
+    private final CallTimers calls;
     private final Counter timeouts;
     private final Counter connects;
     private final Counter reconnects;
@@ -27,8 +26,8 @@ final class ClientMetrics implements ClientObserver, ConnectionObserver {
     ClientMetrics(MeterRegistry registry, Tags commonTags) {
         this.registry = registry;
         this.commonTags = commonTags;
-        this.calls = new ClientCallTimers(registry, "slacker.client.calls",
-            "Calls made by the client, from the call to its answer", commonTags);
+        this.calls = new CallTimers(registry, "slacker.client.calls", "Calls made by the client, from the call to its answer",
+            commonTags, false, CallResult.TAGS);
         this.timeouts = Counter.builder("slacker.client.timeouts").description("Calls that timed out")
             .tags(commonTags).register(registry);
         this.connects = Counter.builder("slacker.client.connects").description("Connections established (first and later)")
@@ -47,8 +46,8 @@ final class ClientMetrics implements ClientObserver, ConnectionObserver {
             timeouts.increment();
         }
         boolean known = result != CallResult.NOT_FOUND;
-        calls.timer(known ? namespace : ServerMetrics.UNKNOWN, known ? function : ServerMetrics.UNKNOWN, contentType, result)
-            .record(durationNanos, TimeUnit.NANOSECONDS);
+        calls.record(known ? namespace : ServerMetrics.UNKNOWN, known ? function : ServerMetrics.UNKNOWN, contentType,
+            result.tag(), durationNanos);
     }
 
     @Override
