@@ -18,7 +18,7 @@ public interface ClientObserver {
      * interceptor's {@code before} stage. Reported after the interceptors' {@code post} stage and
      * before the caller sees the outcome. Calls refused before anything is sent because of the
      * caller's own input (no serializer for the content type, a frame over the size limit) or a
-     * closed client fail at the call site and are not reported.
+     * closed client are not reported: their future fails at once (a blocking call throws).
      *
      * @param namespace     the namespace part of the called name ({@code ""} when there is none)
      * @param function      the function name as the caller gave it (also when the server did not
