@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.spi.ClientObserver;
 import io.slacker.spi.ConnectionObserver;
 
 import io.netty.channel.EventLoopGroup;
@@ -175,6 +176,7 @@ public final class SlackerClient implements SlackerCaller {
         private Executor callbackExecutor;
         private int maxBody = FrameCodec.DEFAULT_MAX_BODY;
         private io.slacker.spi.ConnectionObserver connectionObserver = io.slacker.spi.ConnectionObserver.NONE;
+        private ClientObserver observer = ClientObserver.NONE;
 
         private Builder() {
         }
@@ -247,6 +249,16 @@ public final class SlackerClient implements SlackerCaller {
         /** Reports connects, reconnects and lost connections to this observer (default: none). */
         public Builder connectionObserver(ConnectionObserver observer) {
             this.connectionObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Reports every call's outcome and duration, and every fire-and-forget call sent, to this
+         * observer (default: none, and then the client adds no work per call). Metrics libraries bind
+         * through it, e.g. {@code SlackerMetrics.bind(builder, registry)} of {@code slacker-micrometer}.
+         */
+        public Builder observer(ClientObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
@@ -369,6 +381,8 @@ public final class SlackerClient implements SlackerCaller {
             b.backoffMax = backoffMax;
             b.callbackExecutor = callbackExecutor;
             b.maxBody = maxBody;
+            b.connectionObserver = connectionObserver;
+            b.observer = observer;
             return b;
         }
 
@@ -381,7 +395,7 @@ public final class SlackerClient implements SlackerCaller {
             ClientConfig cfg = new ClientConfig(host, port, contentType, timeout, protocolVersion, clientName, clientVersion,
                 Interceptor.chain(interceptors), backlog, pingInterval, interruptOnTimeout, sslContext,
                 serializers != null ? serializers : Serializers.defaults(), connectTimeout, backoffMin, backoffMax,
-                callbackExecutor, maxBody, connectionObserver);
+                callbackExecutor, maxBody, connectionObserver, observer);
             if (!cfg.serializers().supports(contentType)) {
                 throw new IllegalStateException(Serializers.unsupportedReason(contentType));
             }

@@ -2,7 +2,7 @@ package io.slacker.spi;
 
 /**
  * A zero-dependency hook for watching a client's connection: connects, reconnects and losses.
- * Calls themselves are seen by an {@link Interceptor}. Called on I/O threads; must not block.
+ * Calls themselves are seen by a {@link ClientObserver} or an {@link Interceptor}. Called on I/O threads; must not block.
  */
 public interface ConnectionObserver {
     /**

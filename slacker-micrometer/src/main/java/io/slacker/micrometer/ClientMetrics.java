@@ -3,27 +3,20 @@ package io.slacker.micrometer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.slacker.BacklogOverflowException;
-import io.slacker.CanceledException;
-import io.slacker.ConnectionBrokenException;
-import io.slacker.NotFoundException;
-import io.slacker.RemoteException;
-import io.slacker.ThreadPoolFullException;
-import io.slacker.CallTimeoutException;
-import io.slacker.spi.CallContext;
+import io.slacker.ContentType;
+import io.slacker.spi.ClientObserver;
 import io.slacker.spi.ConnectionObserver;
-import io.slacker.spi.Interceptor;
 
 /**
- * A client's meters: an interceptor timing every call from {@code pre} to {@code post}, and a
- * connection observer counting connects, reconnects and losses. A function the server did not
- * know is tagged {@value ServerMetrics#UNKNOWN}. The call timer has no percentile histogram unless the
+ * A client's meters: a client observer timing every call (the core measures the duration, from
+ * the call to its outcome, only when an observer is bound), and a connection observer counting
+ * connects, reconnects and losses. A function the server did not know is tagged {@value ServerMetrics#UNKNOWN}. The call timer has no percentile histogram unless the
  * registry's filters ask for one ({@link SlackerMetrics#clientHistograms()}): recording it runs on the
  * connection's I/O thread, which bounds a pipelining client's throughput.
  */
-final class ClientMetrics implements Interceptor, ConnectionObserver {
-    private static final String START = ClientMetrics.class.getName() + ".start";
-
+final class ClientMetrics implements ClientObserver, ConnectionObserver {
+    private final MeterRegistry registry;
+    private final Tags commonTags;
     private final CallTimers calls;
     private final Counter timeouts;
     private final Counter connects;
@@ -31,8 +24,10 @@ final class ClientMetrics implements Interceptor, ConnectionObserver {
     private final Counter disconnects;
 
     ClientMetrics(MeterRegistry registry, Tags commonTags) {
+        this.registry = registry;
+        this.commonTags = commonTags;
         this.calls = new CallTimers(registry, "slacker.client.calls", "Calls made by the client, from the call to its answer",
-            commonTags, false);
+            commonTags, false, CallResult.TAGS);
         this.timeouts = Counter.builder("slacker.client.timeouts").description("Calls that timed out")
             .tags(commonTags).register(registry);
         this.connects = Counter.builder("slacker.client.connects").description("Connections established (first and later)")
@@ -44,52 +39,23 @@ final class ClientMetrics implements Interceptor, ConnectionObserver {
     }
 
     @Override
-    public void pre(CallContext call) {
-        call.attributes().put(START, System.nanoTime());
+    public void callCompleted(String namespace, String function, ContentType contentType, Throwable error,
+                              long durationNanos) {
+        CallResult result = CallResult.of(error);
+        if (result == CallResult.TIMEOUT) {
+            timeouts.increment();
+        }
+        boolean known = result != CallResult.NOT_FOUND;
+        calls.record(known ? namespace : ServerMetrics.UNKNOWN, known ? function : ServerMetrics.UNKNOWN, contentType,
+            result.tag(), durationNanos);
     }
 
     @Override
-    public void post(CallContext call) {
-        Object start = call.attributes().get(START);
-        if (!(start instanceof Long t0)) {
-            return;
-        }
-        String result = result(call.error());
-        if ("timeout".equals(result)) {
-            timeouts.increment();
-        }
-        boolean known = !"not-found".equals(result);
-        calls.record(known ? call.namespace() : ServerMetrics.UNKNOWN, known ? call.function() : ServerMetrics.UNKNOWN,
-            call.contentType().wireName(), result, System.nanoTime() - t0);
-    }
-
-    /** The outcome tag of a call: {@code success} or the kind of its failure. */
-    static String result(Throwable error) {
-        if (error == null) {
-            return "success";
-        }
-        if (error instanceof CallTimeoutException) {
-            return "timeout";
-        }
-        if (error instanceof RemoteException) {
-            return "exception";
-        }
-        if (error instanceof NotFoundException) {
-            return "not-found";
-        }
-        if (error instanceof ThreadPoolFullException) {
-            return "thread-pool-full";
-        }
-        if (error instanceof CanceledException) {
-            return "canceled";
-        }
-        if (error instanceof ConnectionBrokenException) {
-            return "connection-broken";
-        }
-        if (error instanceof BacklogOverflowException) {
-            return "backlog-overflow";
-        }
-        return "error";
+    public void callSent(String namespace, String function, ContentType contentType, Throwable error) {
+        Counter.builder("slacker.client.fire.and.forget").description("Fire-and-forget calls sent, or not sent")
+            .tags(commonTags).tag("namespace", namespace).tag("function", function)
+            .tag("result", error == null ? "sent" : CallResult.of(error).tag()).tag("content.type", contentType.wireName())
+            .register(registry).increment();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.slacker.ContentType;
 import io.slacker.spi.ServerObserver;
 import io.slacker.spi.ServerStats;
 import java.net.SocketAddress;
+import java.util.List;
 
 /**
  * A server's meters, fed by its {@link ServerObserver} hook. Names outside the server's exposed functions
@@ -15,6 +16,9 @@ import java.net.SocketAddress;
  */
 final class ServerMetrics implements ServerObserver {
     static final String UNKNOWN = "unknown";
+    /** The result-code names a server reports. */
+    private static final List<String> RESULTS = List.of("success", "exception", "not-found", "thread-pool-full", "canceled",
+        "invalid-packet", "protocol-mismatch", "acl-reject");
 
     private final MeterRegistry registry;
     private final Tags commonTags;
@@ -28,7 +32,7 @@ final class ServerMetrics implements ServerObserver {
         this.registry = registry;
         this.commonTags = commonTags;
         this.calls = new CallTimers(registry, "slacker.server.calls", "Calls answered by the server, from arrival to answer",
-            commonTags, true);
+            commonTags, true, RESULTS);
         this.rejected = Counter.builder("slacker.server.calls.rejected")
             .description("Calls refused because the worker pool was full").tags(commonTags).register(registry);
         this.bytesIn = Counter.builder("slacker.server.bytes.received").baseUnit("bytes")
@@ -54,8 +58,8 @@ final class ServerMetrics implements ServerObserver {
     @Override
     public void callCompleted(String namespace, String function, ContentType contentType, String result,
                               long durationNanos) {
-        calls.record(function == null ? UNKNOWN : namespace, function == null ? UNKNOWN : function,
-            contentType == null ? UNKNOWN : contentType.wireName(), result, durationNanos);
+        calls.record(function == null ? UNKNOWN : namespace, function == null ? UNKNOWN : function, contentType, result,
+            durationNanos);
         if ("thread-pool-full".equals(result)) {
             rejected.increment();
         }

@@ -44,11 +44,15 @@ public final class SlackerMetrics {
         return bind(client, registry, Tags.empty());
     }
 
-    /** Client meters with extra tags on every meter. */
+    /**
+     * Client meters with extra tags on every meter. They take the builder's client observer and
+     * connection observer (one each, as a server's observer): to meter into several registries,
+     * bind one {@link io.micrometer.core.instrument.composite.CompositeMeterRegistry}.
+     */
     public static SlackerClient.Builder bind(SlackerClient.Builder client, MeterRegistry registry,
                                              Iterable<io.micrometer.core.instrument.Tag> tags) {
         ClientMetrics metrics = new ClientMetrics(registry, Tags.of(tags));
-        return client.interceptor(metrics).connectionObserver(metrics);
+        return client.observer(metrics).connectionObserver(metrics);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class SlackerTracing {
                 obs.error(call.error());
             }
             obs.lowCardinalityKeyValue("slacker.result", call.isCanceled() ? "canceled"
-                : ClientMetrics.result(call.error()));
+                : CallResult.of(call.error()).tag());
             obs.stop();
         }
     }

@@ -147,6 +147,28 @@ class MetricsTest {
     }
 
     @Test
+    void sameFunctionNameInTwoNamespacesAndFireAndForgetCalls() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (SlackerServer two = SlackerServer.builder().host("127.0.0.1").port(0)
+                .expose("a", Map.<String, RemoteFunction>of("f", args -> "a"))
+                .expose("b", Map.<String, RemoteFunction>of("f", args -> "b")).start();
+             SlackerClient c = SlackerMetrics.bind(SlackerClient.builder().address("127.0.0.1", two.port()), registry)
+                 .build()) {
+            assertThat(c.call("a", "f", List.of())).isEqualTo("a");
+            assertThat(c.call("b", "f", List.of())).isEqualTo("b");
+            assertThat(c.call("a", "f", List.of())).isEqualTo("a");
+            c.fireAndForget("b", "f", List.of(), CallOptions.defaults());
+            assertThat(registry.get("slacker.client.calls").tags("namespace", "a", "function", "f", "result", "success",
+                "content.type", "clj").timer().count()).isEqualTo(2);
+            assertThat(registry.get("slacker.client.calls").tags("namespace", "b", "function", "f").timer().count())
+                .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(registry.get("slacker.client.fire.and.forget").tags("namespace", "b", "function", "f",
+                    "result", "sent", "content.type", "clj").counter().count()).isEqualTo(1));
+        }
+    }
+
+    @Test
     void clientCountsReconnects() {
         assertThat(client.call(NS, "echo", List.of(1))).isEqualTo(1L);
         int port = server.port();

@@ -1,6 +1,7 @@
 package io.slacker.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,15 +34,18 @@ class PrometheusTest {
                 .POST(HttpRequest.BodyPublishers.ofString("[41]")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(call.body()).isEqualTo("42");
 
-            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-            assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().firstValue("content-type")).hasValue(SlackerPrometheus.CONTENT_TYPE);
-            assertThat(scrape.body())
-                .contains("slacker_server_calls_seconds_count{content_type=\"clj\",function=\"inc\",namespace=\"prom.test\","
-                    + "result=\"success\"} 3")
-                .contains("slacker_server_connections 1")
-                .contains("slacker_server_calls_seconds_bucket{");
+            // the server records a call just after answering it: the HTTP answer can come first
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.statusCode()).isEqualTo(200);
+                assertThat(scrape.headers().firstValue("content-type")).hasValue(SlackerPrometheus.CONTENT_TYPE);
+                assertThat(scrape.body())
+                    .contains("slacker_server_calls_seconds_count{content_type=\"clj\",function=\"inc\",namespace=\"prom.test\","
+                        + "result=\"success\"} 3")
+                    .contains("slacker_server_connections 1")
+                    .contains("slacker_server_calls_seconds_bucket{");
+            });
             // a POST to /metrics is a call of a function that does not exist, not a scrape
             HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
                 .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,7 @@ import io.slacker.internal.protocol.FrameCodec;
 import io.slacker.internal.protocol.InspectCommand;
 import io.slacker.internal.protocol.ResultCode;
 import io.slacker.internal.serialization.edn.EdnPrinter;
+import io.slacker.spi.ClientObserver;
 import io.slacker.spi.Interceptor;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
@@ -51,6 +52,7 @@ final class Caller {
     private final TimeoutSweep timeouts;
     private final FullNames names = new FullNames();
     private final Interceptor interceptor;
+    private final ClientObserver observer;
     private final InetSocketAddress remote;
     private final CallOptions defaults;
     private final Settings defaultSettings;
@@ -63,6 +65,7 @@ final class Caller {
         this.pending = pending;
         this.timeouts = new TimeoutSweep(pending, group.next());
         this.interceptor = config.interceptor();
+        this.observer = config.observer();
         this.remote = InetSocketAddress.createUnresolved(config.host(), config.port());
         this.defaults = CallOptions.defaults().withTimeout(config.timeout()).withContentType(config.contentType())
             .withProtocolVersion(config.protocolVersion()).withInterruptOnTimeout(config.interruptOnTimeout());
@@ -101,14 +104,17 @@ final class Caller {
     /**
      * A request ready to send, with the context its answer is processed in; or, when a
      * {@code before} stage decided the outcome ({@code data == null}), the call's local answer.
+     * {@code start} is the call's start ({@link System#nanoTime}) when an observer wants durations.
      */
-    private record Prepared(CallState ctx, Settings settings, Serializer serializer, byte[] data, List<Extension> exts) {
+    private record Prepared(CallState ctx, Settings settings, Serializer serializer, byte[] data, List<Extension> exts,
+                            long start) {
         boolean shortCircuited() {
             return data == null;
         }
     }
 
     private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
+        long start = observer == ClientObserver.NONE ? 0 : System.nanoTime();
         CallOptions effective = effective(options);
         Settings s = settings(effective);
         CallState ctx = new CallState(ns, fn, names.of(ns, fn), effective, remote);
@@ -119,7 +125,7 @@ final class Caller {
         interceptor.pre(ctx);
         interceptor.before(ctx);
         if (ctx.hasResult() || ctx.error() != null || ctx.isCanceled()) {
-            return new Prepared(ctx, s, null, null, null);
+            return new Prepared(ctx, s, null, null, null, start);
         }
         if (!config.serializers().supports(s.contentType())) {
             throw new SlackerException("no serializer for content type " + s.contentType().wireName()
@@ -148,7 +154,7 @@ final class Caller {
                 + " bytes exceeds the limit of " + config.maxBody() + " bytes (maxBodySize); nothing was sent", body,
                 config.maxBody());
         }
-        return new Prepared(ctx, s, ser, data, exts);
+        return new Prepared(ctx, s, ser, data, exts, start);
     }
 
     /** The caller's arguments as they are (serialized before the call returns, so not copied). */
@@ -211,7 +217,7 @@ final class Caller {
         }
         CallState ctx = p.ctx();
         if (p.shortCircuited()) {
-            return CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx));
+            return CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(p));
         }
         AsyncCall call = new AsyncCall(p, nextTid());
         try {
@@ -258,7 +264,7 @@ final class Caller {
         private void finish(Frame frame, Throwable error) {
             try {
                 CallState ctx = prepared.ctx();
-                outcome(ctx, frame, error, prepared.serializer());
+                outcome(prepared, frame, error);
                 if (ctx.error() != null) {
                     completeExceptionally(ctx.error());
                 } else {
@@ -282,7 +288,7 @@ final class Caller {
         Prepared p = prepare(ns, fn, args, options);
         CallState ctx = p.ctx();
         if (p.shortCircuited()) {
-            return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(ctx)));
+            return Blocking.await(CompletableFuture.completedFuture(null).thenApply(x -> localAnswer(p)));
         }
         PendingCall call = new PreparedCall(p, nextTid());
         send(call);
@@ -293,30 +299,34 @@ final class Caller {
         } catch (ExecutionException e) {
             error = e.getCause();
         }
-        outcome(ctx, frame, error, p.serializer());
+        outcome(p, frame, error);
         if (ctx.error() != null) {
             return Blocking.rethrow(ctx.error());
         }
         return ctx.result();
     }
 
-    /** Fills the context from the reply or the failure, then runs {@code post}. */
-    private void outcome(CallState ctx, Frame frame, Throwable error, Serializer serializer) {
+    /** Fills the context from the reply or the failure, then runs {@code post} and tells the observer. */
+    private void outcome(Prepared p, Frame frame, Throwable error) {
+        CallState ctx = p.ctx();
         if (error != null) {
             ctx.error(error);
         } else {
-            answer(ctx, frame, serializer);
+            answer(ctx, frame, p.serializer());
         }
         interceptor.post(ctx);
+        Observing.completed(observer, ctx, p.start());
     }
 
     /** The outcome of a call a {@code before} stage decided: {@code after} and {@code post} run, nothing is sent. */
-    private Object localAnswer(CallState ctx) {
+    private Object localAnswer(Prepared p) {
+        CallState ctx = p.ctx();
         if (ctx.isCanceled() && !ctx.hasResult() && ctx.error() == null) {
             ctx.error(new CanceledException(ctx.fullName() + " canceled by an interceptor"));
         }
         interceptor.after(ctx);
         interceptor.post(ctx);
+        Observing.completed(observer, ctx, p.start());
         if (ctx.error() != null) {
             throw new CompletionException(ctx.error());
         }
@@ -338,12 +348,14 @@ final class Caller {
         connection.acquire().whenComplete((ch, err) -> {
             if (err != null) {
                 LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), err.getMessage());
+                Observing.sent(observer, p.ctx(), err);
                 return;
             }
             ch.writeAndFlush(request).addListener(f -> {
                 if (!f.isSuccess()) {
                     LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), f.cause().toString());
                 }
+                Observing.sent(observer, p.ctx(), f.cause());
             });
         });
     }

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.slacker.ContentType;
 import io.slacker.spi.Interceptor;
 import io.slacker.spi.Serializers;
+import io.slacker.spi.ClientObserver;
 import io.slacker.spi.ConnectionObserver;
 import io.slacker.DeadlineInterceptor;
 import java.time.Duration;
@@ -29,7 +30,8 @@ public record ClientConfig(
     Duration reconnectBackoffMax,
     Executor callbackExecutor,
     int maxBody,
-    ConnectionObserver connectionObserver) {
+    ConnectionObserver connectionObserver,
+    ClientObserver observer) {
 
     /** {@code host:port}. */
     public String address() {

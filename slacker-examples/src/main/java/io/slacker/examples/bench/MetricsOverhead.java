@@ -16,13 +16,32 @@ import java.util.function.Supplier;
  * The cost of metrics: the pipelined {@code echo} (a fixed number of calls in flight on one
  * connection) against a server and client without metrics and a pair with server and client
  * meters on a Prometheus registry, in the same run, rounds alternating so that load from other
- * processes hits both alike. Prints calls/s and the ratio. Args: [seconds per round, default 3]
- * [rounds, default 4] [calls in flight, default 64].
+ * processes hits both alike. Prints calls/s and the ratio, and, as figures that depend less on
+ * other processes' load, the process's CPU time, the client I/O thread's CPU time and the bytes
+ * allocated per call (both pairs live in this JVM, and only one of them works at a time). Args:
+ * [seconds per round, default 3] [rounds, default 4] [calls in flight, default 64].
  */
 public final class MetricsOverhead {
     private static final String API = "slacker.example.api";
 
     private MetricsOverhead() {
+    }
+
+    /** One measured window: calls/s, and per call the process's CPU ns, the client I/O thread's CPU ns and bytes allocated. */
+    private record Window(double rate, double cpu, double clientIo, double bytes) {
+        Window plus(Window o) {
+            return new Window(rate + o.rate, cpu + o.cpu, clientIo + o.clientIo, bytes + o.bytes);
+        }
+    }
+
+    private static Window measure(Supplier<CompletableFuture<Object>> call, int seconds, int window) throws InterruptedException {
+        ThreadStats before = ThreadStats.take(t -> true, true);
+        long t0 = System.nanoTime();
+        double rate = ClusterBenchmark.run(call, seconds, window);
+        double calls = rate * (System.nanoTime() - t0) / 1e9;
+        ThreadStats used = ThreadStats.take(t -> true, true).minus(before);
+        return new Window(rate, used.processCpu() / calls, used.cpuByRole().get("client-io") / calls,
+            used.allocated() / calls);
     }
 
     /** Runs the rounds and prints the figures. */
@@ -42,23 +61,28 @@ public final class MetricsOverhead {
             Supplier<CompletableFuture<Object>> callOn = () -> on.callAsync(API, "echo", arg, CallOptions.defaults());
             ClusterBenchmark.run(callOff, 2, window);   // warm-up
             ClusterBenchmark.run(callOn, 2, window);
-            double sumOff = 0;
-            double sumOn = 0;
+            Window sumOff = new Window(0, 0, 0, 0);
+            Window sumOn = sumOff;
             for (int r = 1; r <= rounds; r++) {
                 boolean offFirst = r % 2 == 1;
-                double a = ClusterBenchmark.run(offFirst ? callOff : callOn, seconds, window);
-                double b = ClusterBenchmark.run(offFirst ? callOn : callOff, seconds, window);
-                double roundOff = offFirst ? a : b;
-                double roundOn = offFirst ? b : a;
-                System.out.printf("round %d: metrics off %,.0f calls/s, on %,.0f calls/s, on/off %.3f%n", r, roundOff,
-                    roundOn, roundOn / roundOff);
-                sumOff += roundOff;
-                sumOn += roundOn;
+                Window a = measure(offFirst ? callOff : callOn, seconds, window);
+                Window b = measure(offFirst ? callOn : callOff, seconds, window);
+                Window roundOff = offFirst ? a : b;
+                Window roundOn = offFirst ? b : a;
+                System.out.printf("round %d: metrics off %,.0f calls/s, on %,.0f calls/s, on/off %.3f; CPU us/call off %.2f,"
+                    + " on %.2f%n", r, roundOff.rate(), roundOn.rate(), roundOn.rate() / roundOff.rate(), roundOff.cpu() / 1e3,
+                    roundOn.cpu() / 1e3);
+                sumOff = sumOff.plus(roundOff);
+                sumOn = sumOn.plus(roundOn);
             }
-            double ratio = sumOn / sumOff;
-            System.out.printf("metrics off : %,.0f calls/s%n", sumOff / rounds);
-            System.out.printf("metrics on  : %,.0f calls/s%n", sumOn / rounds);
-            System.out.printf("on / off    : %.3f (cost %.1f%%; goal under 5%%)%n", ratio, (1 - ratio) * 100);
+            double ratio = sumOn.rate() / sumOff.rate();
+            System.out.printf("metrics off : %,.0f calls/s, per call: CPU %.2f us (client I/O thread %.2f us), %,.0f bytes%n",
+                sumOff.rate() / rounds, sumOff.cpu() / rounds / 1e3, sumOff.clientIo() / rounds / 1e3, sumOff.bytes() / rounds);
+            System.out.printf("metrics on  : %,.0f calls/s, per call: CPU %.2f us (client I/O thread %.2f us), %,.0f bytes%n",
+                sumOn.rate() / rounds, sumOn.cpu() / rounds / 1e3, sumOn.clientIo() / rounds / 1e3, sumOn.bytes() / rounds);
+            System.out.printf("on / off    : %.3f (cost %.1f%%; goal under 5%%); CPU per call on/off %.3f,"
+                + " client I/O thread %.3f%n", ratio, (1 - ratio) * 100, sumOn.cpu() / sumOff.cpu(),
+                sumOn.clientIo() / sumOff.clientIo());
             System.out.printf("server calls counted: %,.0f%n", registry.get("slacker.server.calls").timers().stream()
                 .mapToLong(t -> t.count()).sum() * 1.0);
         }
