@@ -7,7 +7,10 @@ import io.slacker.internal.protocol.ResultCode;
 import java.util.List;
 import java.util.concurrent.Future;
 
-/** A reply that tells the server's observer how the call ended and how long it took. */
+/**
+ * A reply that tells the server's observer how the call ended and how long it took, before the
+ * answer goes out: whoever has the answer finds the call already counted.
+ */
 final class ObservedReply implements Reply {
     private final Reply target;
     private final ServerObserver observer;
@@ -28,20 +31,20 @@ final class ObservedReply implements Reply {
 
     @Override
     public void respond(ResultCode code, byte[] data, List<Extension> extensions) {
-        target.respond(code, data, extensions);
         observe(code);
+        target.respond(code, data, extensions);
     }
 
     @Override
     public void undecodable(byte[] encodedMessage, List<Extension> extensions, String message) {
-        target.undecodable(encodedMessage, extensions, message);
         observe(ResultCode.EXCEPTION);
+        target.undecodable(encodedMessage, extensions, message);
     }
 
     @Override
     public void error(ResultCode code, String reason) {
-        target.error(code, reason);
         observe(code);
+        target.error(code, reason);
     }
 
     @Override
