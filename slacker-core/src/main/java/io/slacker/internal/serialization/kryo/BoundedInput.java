@@ -9,8 +9,25 @@ import com.esotericsoftware.kryo.io.Input;
  */
 final class BoundedInput extends Input {
 
+    private static final byte[] NONE = new byte[0];
+    /** A string buffer grown past this (by a long string) is dropped after use. */
+    private static final int KEEP_CHARS = 4096;
+
     BoundedInput(byte[] data) {
         super(data);
+    }
+
+    /** An input to {@link #setBuffer(byte[]) set} per use and {@link #release()} after. */
+    BoundedInput() {
+        super(NONE);
+    }
+
+    /** Done with the current bytes: keeps no reference to them, nor a grown string buffer. */
+    void release() {
+        setBuffer(NONE);
+        if (chars.length > KEEP_CHARS) {
+            chars = new char[32];
+        }
     }
 
     /** Bytes not read yet. */

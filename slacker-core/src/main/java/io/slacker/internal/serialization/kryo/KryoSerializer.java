@@ -57,7 +57,7 @@ public final class KryoSerializer implements Serializer {
     private final List<UserClass> userClasses;
     private final int maxDepth;
     private final int maxNumberLength;
-    /** One Kryo and one output buffer per thread: no lock and no allocation per call. */
+    /** One Kryo, output buffer and input per thread: no lock and no allocation per call. */
     private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
 
     private KryoSerializer(Builder b) {
@@ -115,7 +115,8 @@ public final class KryoSerializer implements Serializer {
         Slot slot = acquire();
         boolean ok = false;
         try {
-            BoundedInput in = new BoundedInput(data);
+            BoundedInput in = slot.in;
+            in.setBuffer(data);
             Object value = slot.kryo.readClassAndObject(in);
             if (in.remaining() != 0) {
                 throw new SerializationException("carb: " + in.remaining() + " unexpected bytes after the value");
@@ -151,16 +152,18 @@ public final class KryoSerializer implements Serializer {
         if (slot.out.getBuffer().length > POOLED_BUFFER_LIMIT) {
             slot.out = new Output(4096, -1);
         }
+        slot.in.release();
     }
 
     private Slot newSlot() {
         return new Slot(newKryo());
     }
 
-    /** A thread's Kryo and output buffer. */
+    /** A thread's Kryo, output buffer and input. */
     private static final class Slot {
         Kryo kryo;
         Output out = new Output(4096, -1);
+        final BoundedInput in = new BoundedInput();
         boolean busy;
 
         Slot(Kryo kryo) {
