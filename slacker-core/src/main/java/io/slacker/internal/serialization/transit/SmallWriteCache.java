@@ -15,6 +15,14 @@ import java.util.Map;
 final class SmallWriteCache extends WriteCache {
     /** A map that grew past this is replaced rather than cleared. */
     private static final int KEEP_ENTRIES = 64;
+    /** Every cache code, made once: {@code ^0} ... {@code ^ZZ}. */
+    private static final String[] CODES = new String[MAX_CACHE_ENTRIES];
+
+    static {
+        for (int i = 0; i < CODES.length; i++) {
+            CODES[i] = code(i);
+        }
+    }
 
     private Map<String, String> codes = new HashMap<>();
     private int index;
@@ -35,7 +43,7 @@ final class SmallWriteCache extends WriteCache {
         if (index == MAX_CACHE_ENTRIES) {
             init();
         }
-        codes.put(s, code(index++));
+        codes.put(s, CODES[index++]);
         return s; // the first occurrence is written out in full
     }
 
