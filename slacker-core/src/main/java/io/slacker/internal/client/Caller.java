@@ -4,7 +4,6 @@ import static io.slacker.internal.client.Answers.decode;
 import static io.slacker.internal.client.Answers.errorFor;
 import static io.slacker.internal.client.Answers.remoteException;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.slacker.CallOptions;
 import io.slacker.CanceledException;
@@ -14,9 +13,10 @@ import io.slacker.FrameTooLargeException;
 import io.slacker.RemoteProtocolException;
 import io.slacker.SlackerException;
 import io.slacker.internal.call.CallState;
+import io.slacker.internal.client.PreparedCall.Prepared;
+import io.slacker.internal.client.PreparedCall.Settings;
 import io.slacker.internal.protocol.Extension;
 import io.slacker.internal.protocol.Frame;
-import io.slacker.internal.protocol.FrameCodec;
 import io.slacker.internal.protocol.InspectCommand;
 import io.slacker.internal.protocol.ResultCode;
 import io.slacker.internal.serialization.edn.EdnPrinter;
@@ -81,10 +81,6 @@ final class Caller {
         return tid;
     }
 
-    /** The effective settings of one call. */
-    private record Settings(ContentType contentType, int version, long timeoutMillis, boolean interrupt) {
-    }
-
     /** The call's options over the client's defaults, every setting resolved. */
     private CallOptions effective(CallOptions o) {
         if (o == null || o == CallOptions.defaults()) {
@@ -99,18 +95,6 @@ final class Caller {
         }
         return new Settings(effective.contentType(), effective.protocolVersion(), Math.max(1, effective.timeout().toMillis()),
             effective.interruptOnTimeout());
-    }
-
-    /**
-     * A request ready to send, with the context its answer is processed in; or, when a
-     * {@code before} stage decided the outcome ({@code data == null}), the call's local answer.
-     * {@code start} is the call's start ({@link System#nanoTime}) when an observer wants durations.
-     */
-    private record Prepared(CallState ctx, Settings settings, Serializer serializer, byte[] data, List<Extension> exts,
-                            long start) {
-        boolean shortCircuited() {
-            return data == null;
-        }
     }
 
     private Prepared prepare(String ns, String fn, List<?> args, CallOptions options) {
@@ -161,50 +145,6 @@ final class Caller {
     @SuppressWarnings("unchecked")
     private static List<Object> argList(List<?> args) {
         return args == null ? List.of() : (List<Object>) args;
-    }
-
-    /**
-     * A prepared request in flight, encoded from its parts (no request frame object); completes
-     * with the reply frame.
-     */
-    private static class PreparedCall extends PendingCall {
-        final Prepared prepared;
-
-        PreparedCall(Prepared p, int tid) {
-            super(tid, p.settings().timeoutMillis());
-            this.prepared = p;
-        }
-
-        @Override
-        String description() {
-            return prepared.ctx().fullName();
-        }
-
-        @Override
-        int version() {
-            return prepared.settings().version();
-        }
-
-        @Override
-        long timeoutMillis() {
-            return prepared.settings().timeoutMillis();
-        }
-
-        @Override
-        boolean interruptOnTimeout() {
-            return prepared.settings().interrupt();
-        }
-
-        @Override
-        int sizeHint() {
-            return FrameCodec.requestSizeHint(prepared.ctx().fullName(), prepared.data(), prepared.exts());
-        }
-
-        @Override
-        void encode(ByteBuf out) {
-            FrameCodec.encodeRequest(version(), tid, prepared.settings().contentType().code(), prepared.ctx().fullName(),
-                prepared.data(), prepared.exts(), out);
-        }
     }
 
     /** Calls {@code ns/fn}; the future completes with the decoded result (after interceptors) or a {@link SlackerException}. */

@@ -367,12 +367,13 @@ class SlackerClientTest {
     void pongMayOvertakeAResponse() throws Exception {
         FakeServer s = server(r -> {
             if (r.frame() instanceof Frame.Request q && q.fname().endsWith("/slow")) {
-                r.channel().eventLoop().schedule(() -> FakeServer.respond(r, "slow"), 450, TimeUnit.MILLISECONDS);
+                r.channel().eventLoop().schedule(() -> FakeServer.respond(r, "slow"), 1_000, TimeUnit.MILLISECONDS);
             } else {
                 FakeServer.standard().on(r);
             }
         });
-        SlackerClient c = client(builder(s).pingInterval(Duration.ofMillis(100)));
+        // pings every 300 ms: at least two go out (and their pongs come back) before the answer
+        SlackerClient c = client(builder(s).pingInterval(Duration.ofMillis(300)));
         assertThat(c.call("test.api", "slow", List.of())).isEqualTo("slow");
         FakeServer.Received ping = s.next(Frame.Ping.class);
         assertThat(ping.raw()).containsExactly(0x06, 0, 0, 0, 0, 0x02);

@@ -131,7 +131,7 @@ class HardeningTest {
     void idleConnectionsAreClosedButPingingClientsStay() throws IOException {
         try (SlackerServer s = server().idleTimeout(Duration.ofMillis(1000)).start();
              SlackerClient pinging = SlackerClient.builder().address("127.0.0.1", s.port())
-                 .pingInterval(Duration.ofMillis(100)).build();
+                 .pingInterval(Duration.ofMillis(250)).build();
              RawConnection idle = new RawConnection(s.port(), "idle")) {
             assertThat(pinging.call("t", "echo", List.of(1L))).isEqualTo(1L);
             assertThat(readToClose(idle)).isEmpty();
