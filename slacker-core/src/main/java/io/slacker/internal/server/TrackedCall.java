@@ -47,6 +47,8 @@ final class TrackedCall implements Reply {
     private volatile int state;
     private volatile boolean finished;
     private volatile boolean abandoned;
+    /** An interrupt came for this call (unlike {@link #abandoned}, which a closed connection sets too). */
+    private volatile boolean interruptRequested;
     private volatile Thread runner;
     private volatile Future<?> completion;
     // the answer, handed to the Outbox's event loop through its queue: a response's parts, or an error frame
@@ -139,7 +141,9 @@ final class TrackedCall implements Reply {
     @Override
     public void pending(Future<?> f) {
         completion = f;
-        if (abandoned) {
+        // only an interrupt cancels: a closed connection leaves the function's future alone (it
+        // may be shared with other callers); its answer just goes nowhere
+        if (interruptRequested) {
             f.cancel(true);
         }
     }
@@ -147,6 +151,7 @@ final class TrackedCall implements Reply {
     /** Interrupts the call (from its connection's event loop, which has forgotten it): its answer will not be sent. */
     void interrupt() {
         abandoned = true;
+        interruptRequested = true;
         if (!STATE.compareAndSet(this, NEW, CANCELED) && STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
             try {
                 Thread t = runner;

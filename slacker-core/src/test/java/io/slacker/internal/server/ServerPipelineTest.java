@@ -333,6 +333,35 @@ class ServerPipelineTest {
     }
 
     @Test
+    void aClosedConnectionLeavesTheFutureOfAnAsyncCallAlone() throws Exception {
+        // e.g. a cached future other callers wait on too: losing one caller must not cancel it
+        CompletableFuture<Object> shared = new CompletableFuture<>();
+        CountDownLatch invoked = new CountDownLatch(1);
+        CountDownLatch connectionGone = new CountDownLatch(1);
+        try (SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0).threads(1)
+            .expose("t", Map.of(
+                "shared", args -> {
+                    invoked.countDown();
+                    connectionGone.await(10, TimeUnit.SECONDS);
+                    return shared;
+                },
+                "echo", args -> args.get(0))).start();
+             RawConnection other = new RawConnection(s.port())) {
+            RawConnection c = new RawConnection(s.port());
+            c.send(request(1, "t/shared", "[]"));
+            assertThat(invoked.await(5, TimeUnit.SECONDS)).isTrue();
+            c.close();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> s.clients().size() == 1);
+            connectionGone.countDown();
+            // the single worker answers this only after the first call has handed over its future
+            assertThat(text(response(other.send(request(2, "t/echo", "[2]")), 2).data())).isEqualTo("2");
+            assertThat(shared).isNotCancelled().isNotDone();
+            shared.complete("done");
+            awaitNoneInFlight(s);
+        }
+    }
+
+    @Test
     void aBurstOfAnswersFromManyWorkersArrivesComplete() {
         int calls = 3000;
         try (SlackerServer s = SlackerServer.builder().host("127.0.0.1").port(0).threads(4).queueSize(calls)
