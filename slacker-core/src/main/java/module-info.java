@@ -24,4 +24,6 @@ module io.slacker.core {
     exports io.slacker.data;
     // the one proxy implementation, shared with the cluster client
     exports io.slacker.internal.client to io.slacker.cluster;
+    // the transport helper (epoll where available, else NIO) for the event loops of our other modules
+    exports io.slacker.internal to io.slacker.cluster, io.slacker.gateway;
 }

@@ -1,9 +1,6 @@
 package io.slacker.cluster;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.slacker.CallOptions;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
@@ -16,6 +13,7 @@ import io.slacker.cluster.internal.membership.Membership;
 import io.slacker.cluster.internal.zk.RegistryReader;
 import io.slacker.cluster.internal.zk.ServerDataWatch;
 import io.slacker.cluster.internal.zk.ZkPaths;
+import io.slacker.internal.Transport;
 import io.slacker.internal.client.RemoteProxy;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
@@ -92,8 +90,7 @@ public final class ClusterClient implements SlackerCaller {
         this.hasUnavailableValue = b.hasUnavailableValue;
         this.unavailableValue = b.unavailableValue;
         this.discoveryTimeout = b.discoveryTimeout;
-        this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("slacker-cluster-io", true),
-            NioIoHandler.newFactory());
+        this.group = Transport.group(b.ioThreads, "slacker-cluster-io");
         SlackerClient.Builder template = (b.template != null ? b.template : SlackerClient.builder()).copy();
         ClusterObserver observer = new Observers(b.observers);
         this.membership = new Membership(curator, paths, address -> template.copy().address(address).eventLoopGroup(group).build(),

@@ -6,20 +6,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.slacker.internal.Transport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -31,13 +28,12 @@ final class HttpServer {
     private final Channel server;
 
     HttpServer(GatewayServer.Settings s, GatewayRuntime runtime) {
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("slacker-gateway-accept", true), NioIoHandler.newFactory());
-        io = new MultiThreadIoEventLoopGroup(s.ioThreads(), new DefaultThreadFactory("slacker-gateway-io", true),
-            NioIoHandler.newFactory());
+        boss = Transport.group(1, "slacker-gateway-accept");
+        io = Transport.group(s.ioThreads(), "slacker-gateway-io");
         HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxInitialLineLength(s.maxInitialLine())
             .setMaxHeaderSize(s.maxHeaderSize());
         try {
-            server = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+            server = new ServerBootstrap().group(boss, io).channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
