@@ -121,16 +121,19 @@ class RequestWriterTest {
         });
         held.await();
         List<CountedCall> calls = new ArrayList<>();
-        for (int tid = 1; tid <= n; tid++) {
-            CountedCall call = arg == null ? new CountedCall(tid) : new CountedCall(tid, arg);
-            pending.register(call);
-            call.channel = channel;
-            writer.send(call);
-            calls.add(call);
+        try {
+            for (int tid = 1; tid <= n; tid++) {
+                CountedCall call = arg == null ? new CountedCall(tid) : new CountedCall(tid, arg);
+                pending.register(call);
+                call.channel = channel;
+                writer.send(call);
+                calls.add(call);
+            }
+            writes.set(0);
+            queued = calls;
+        } finally {
+            release.countDown(); // a failure here must not leave the event loop held (and the test hanging)
         }
-        writes.set(0);
-        queued = calls;
-        release.countDown();
         return calls;
     }
 
