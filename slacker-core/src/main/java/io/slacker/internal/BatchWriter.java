@@ -30,6 +30,8 @@ public abstract class BatchWriter<T> implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** The drain's items; event loop only. */
     private final List<T> batch = new ArrayList<>();
+    /** The items of the buffer being filled; event loop only. */
+    private final List<T> encoded = new ArrayList<>();
 
     protected BatchWriter(Channel channel) {
         this.channel = channel;
@@ -80,7 +82,7 @@ public abstract class BatchWriter<T> implements Runnable {
                 size += next;
             }
             ByteBuf out = channel.alloc().ioBuffer(size);
-            List<T> encoded = new ArrayList<>(j - i);
+            encoded.clear();
             try {
                 for (int k = i; k < j; k++) {
                     T x = batch.get(k);
@@ -95,12 +97,14 @@ public abstract class BatchWriter<T> implements Runnable {
                 }
             } catch (Throwable t) {
                 out.release();
+                encoded.clear();
                 throw t;
             }
             if (encoded.isEmpty()) {
                 out.release();
             } else {
                 written(encoded, channel.write(out));
+                encoded.clear();
             }
             i = j;
         }
@@ -121,7 +125,10 @@ public abstract class BatchWriter<T> implements Runnable {
     /** The item could not be encoded; it is left out of the batch. */
     protected abstract void encodeFailed(T item, RuntimeException e);
 
-    /** These items went into one buffer, whose write is {@code write} (called on the event loop). */
+    /**
+     * These items went into one buffer, whose write is {@code write} (called on the event loop;
+     * the list is reused afterwards: copy what a listener needs).
+     */
     protected abstract void written(List<T> items, ChannelFuture write);
 
     /** The item cannot be sent: the channel's event loop has shut down. */

@@ -48,7 +48,8 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     }
 
     @Override
-    protected void written(List<PendingCall> calls, ChannelFuture write) {
+    protected void written(List<PendingCall> written, ChannelFuture write) {
+        PendingCall[] calls = written.toArray(new PendingCall[0]);
         write.addListener(f -> {
             if (!f.isSuccess()) {
                 for (PendingCall c : calls) {
