@@ -388,15 +388,8 @@ public final class EdnReader {
             // scanToken and the cache's hash in one pass over the characters
             int p = start;
             int h = ':';
-            while (++p < len) {
-                char c = s.charAt(p);
-                if (c < 128 ? TOKEN_CLASS[c] != CONSTITUENT : Character.isWhitespace(c)) {
-                    if (c < 128 && TOKEN_CLASS[c] == NON_CONSTITUENT) {
-                        throw error("invalid constituent character '" + c + "'", p);
-                    }
-                    break;
-                }
-                h = 31 * h + c;
+            while (++p < len && !endsToken(p)) {
+                h = 31 * h + s.charAt(p);
             }
             int end = p;
             pos = end;
@@ -443,17 +436,23 @@ public final class EdnReader {
                 throw error("invalid leading character '" + s.charAt(pos) + "'", pos);
             }
             pos++;
-            while (pos < len) {
-                char c = s.charAt(pos);
-                if (isWhitespace(c) || isTerminatingMacro(c)) {
-                    break;
-                }
-                if (nonConstituent(c)) {
-                    throw error("invalid constituent character '" + c + "'", pos);
-                }
+            while (pos < len && !endsToken(pos)) {
                 pos++;
             }
             return pos;
+        }
+
+        /** Whether the character at {@code p} ends a token; a character no token may hold is an error. */
+        private boolean endsToken(int p) {
+            char c = s.charAt(p);
+            if (c >= 128) {
+                return Character.isWhitespace(c);
+            }
+            byte kind = TOKEN_CLASS[c];
+            if (kind == NON_CONSTITUENT) {
+                throw error("invalid constituent character '" + c + "'", p);
+            }
+            return kind == TOKEN_END;
         }
 
         private Object interpretToken(String t, int start) {
