@@ -34,15 +34,33 @@ public final class Blocking {
      * @throws SlackerException      when interrupted (the interrupt flag stays set)
      */
     static <T> T awaitOutcome(CompletableFuture<T> future) throws ExecutionException {
-        if (!future.isDone() && ThreadExecutorMap.currentExecutor() instanceof EventLoop) {
-            throw new IllegalStateException("blocking slacker call on an I/O thread; use an async call or a callback executor");
-        }
+        guard(future);
         try {
             return future.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlackerException("interrupted while waiting for the answer", e);
+            throw interrupted(e);
         }
+    }
+
+    /** {@link #awaitOutcome} for a call of this client (no waiter node per call). */
+    static Object awaitOutcome(PendingCall call) throws ExecutionException {
+        guard(call);
+        try {
+            return call.await();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    private static void guard(CompletableFuture<?> future) {
+        if (!future.isDone() && ThreadExecutorMap.currentExecutor() instanceof EventLoop) {
+            throw new IllegalStateException("blocking slacker call on an I/O thread; use an async call or a callback executor");
+        }
+    }
+
+    private static SlackerException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new SlackerException("interrupted while waiting for the answer", e);
     }
 
     /** Throws a call's failure: unchecked ones as they are, others wrapped in a {@link SlackerException}. */

@@ -282,22 +282,7 @@ final class Caller {
         if (p.shortCircuited()) {
             return;
         }
-        int tid = nextTid();
-        Frame.Request request = new Frame.Request(p.settings().version(), tid, p.settings().contentType(),
-            p.ctx().fullName(), p.data(), p.exts());
-        connection.acquire().whenComplete((ch, err) -> {
-            if (err != null) {
-                LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), err.getMessage());
-                Observing.sent(observer, p.ctx(), err);
-                return;
-            }
-            ch.writeAndFlush(request).addListener(f -> {
-                if (!f.isSuccess()) {
-                    LOG.warn("fire-and-forget call {} not sent: {}", p.ctx().fullName(), f.cause().toString());
-                }
-                Observing.sent(observer, p.ctx(), f.cause());
-            });
-        });
+        enqueue(new OneWayCall(p, nextTid(), observer));
     }
 
     /** An inspect request; completes with the decoded EDN answer. */
@@ -355,6 +340,11 @@ final class Caller {
             pending.remove(call);
             throw new ConnectionBrokenException("client for " + config.address() + " is closed", e);
         }
+        enqueue(call);
+    }
+
+    /** Queues the call on the channel's writer once the connection is there (at once in the common case). */
+    private void enqueue(PendingCall call) {
         RequestWriter ready = connection.writer();
         if (ready != null) {
             call.channel = ready.channel();
@@ -363,14 +353,14 @@ final class Caller {
         }
         connection.acquire().whenComplete((ch, err) -> {
             if (err != null) {
-                if (pending.remove(call)) {
+                if (!call.expectsAnswer() || pending.remove(call)) {
                     call.failed(err);
                 }
                 return;
             }
             RequestWriter writer = connection.writerFor(ch);
             if (writer == null) {
-                if (pending.remove(call)) {
+                if (!call.expectsAnswer() || pending.remove(call)) {
                     call.failed(new ConnectionBrokenException("connection to " + config.address() + " lost"));
                 }
                 return;

@@ -132,7 +132,8 @@ final class Connection {
                     if (config.sslContext() != null) {
                         ch.pipeline().addLast("tls", config.sslContext().newHandler(ch.alloc(), config.host(), config.port()));
                     }
-                    ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
+                    // pongs written while reading flush once per read burst; the RequestWriter flushes each batch itself
+                    ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, false));
                     ch.pipeline().addLast("decoder", new FrameDecoder(config.maxBody()));
                     ch.pipeline().addLast("encoder", FrameEncoder.INSTANCE);
                     ch.pipeline().addLast("client", new ClientHandler(pending, Connection.this, config.pingInterval(),

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.slacker.internal.protocol.Frame;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One call waiting for its answer, and the future of that call: completed exactly once, by
@@ -21,6 +23,8 @@ abstract class PendingCall extends CompletableFuture<Object> {
     final long deadline;
     /** The channel the request goes out on; null while waiting for the connection. */
     volatile Channel channel;
+    /** The thread in {@link #await}, if any. */
+    private volatile Thread waiter;
 
     PendingCall(int tid, long timeoutMillis) {
         this.tid = tid;
@@ -45,6 +49,15 @@ abstract class PendingCall extends CompletableFuture<Object> {
     /** Writes the request frame. */
     abstract void encode(ByteBuf out);
 
+    /** Whether an answer comes (and the call is pending until then); false for fire-and-forget. */
+    boolean expectsAnswer() {
+        return true;
+    }
+
+    /** The request was written; only called for calls that {@linkplain #expectsAnswer expect no answer}. */
+    void sent() {
+    }
+
     /** The answer arrived (called once, by the remover). */
     void answered(Frame frame) {
         complete(frame);
@@ -53,5 +66,47 @@ abstract class PendingCall extends CompletableFuture<Object> {
     /** The call failed (called once, by the remover). */
     void failed(Throwable error) {
         completeExceptionally(error);
+    }
+
+    /**
+     * Waits for the outcome, as {@link #get()} but without a waiter node per call (one blocking
+     * caller at most: the thread that made the call).
+     */
+    Object await() throws ExecutionException, InterruptedException {
+        if (!isDone()) {
+            waiter = Thread.currentThread();
+            try {
+                while (!isDone()) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+            } finally {
+                waiter = null;
+            }
+        }
+        return get();
+    }
+
+    @Override
+    public boolean complete(Object value) {
+        boolean done = super.complete(value);
+        wake();
+        return done;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+        boolean done = super.completeExceptionally(error);
+        wake();
+        return done;
+    }
+
+    private void wake() {
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
     }
 }

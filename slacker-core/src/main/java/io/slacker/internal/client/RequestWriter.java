@@ -11,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The requests of one channel, written in batches ({@link BatchWriter}). A call that timed out
  * (or failed) while queued is not sent; a failed write fails the calls of its buffer (those still
- * pending: each call completes once).
+ * pending: each call completes once). Fire-and-forget requests go the same way, told when they
+ * are written or not.
  */
 final class RequestWriter extends BatchWriter<PendingCall> {
     private final PendingCalls pending;
@@ -29,7 +30,8 @@ final class RequestWriter extends BatchWriter<PendingCall> {
 
     @Override
     protected boolean wanted(PendingCall call) {
-        return pending.contains(call); // nobody waits for the answer of a call no longer pending
+        // nobody waits for the answer of a call no longer pending
+        return !call.expectsAnswer() || pending.contains(call);
     }
 
     @Override
@@ -50,12 +52,25 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     @Override
     protected void written(List<PendingCall> written, ChannelFuture write) {
         PendingCall[] calls = written.toArray(new PendingCall[0]);
+        boolean oneWay = false;
+        for (PendingCall c : calls) {
+            oneWay |= !c.expectsAnswer();
+        }
+        boolean tellSent = oneWay;
         write.addListener(f -> {
-            if (!f.isSuccess()) {
-                for (PendingCall c : calls) {
-                    fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
-                        + f.cause(), f.cause()));
+            if (f.isSuccess()) {
+                if (tellSent) {
+                    for (PendingCall c : calls) {
+                        if (!c.expectsAnswer()) {
+                            c.sent();
+                        }
+                    }
                 }
+                return;
+            }
+            for (PendingCall c : calls) {
+                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
+                    + f.cause(), f.cause()));
             }
         });
     }
@@ -66,7 +81,7 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     }
 
     private void fail(PendingCall call, Throwable error) {
-        if (pending.remove(call)) {
+        if (!call.expectsAnswer() || pending.remove(call)) {
             call.failed(error);
         }
     }

@@ -39,8 +39,8 @@ final class Outbox extends BatchWriter<TrackedCall> {
 
     @Override
     protected void written(List<TrackedCall> calls, ChannelFuture write) {
-        for (TrackedCall call : calls) {
-            call.answered();
+        for (int i = 0, n = calls.size(); i < n; i++) {
+            calls.get(i).answered();
         }
     }
 

@@ -112,8 +112,9 @@ public final class ServerRuntime implements ServerContext {
                     if (ssl != null) {
                         p.addLast("tls", ssl.newHandler(ch.alloc()));
                     }
-                    // one flush (one syscall) per read burst or per batch of answers, not per frame
-                    p.addLast("flush", new FlushConsolidationHandler(256, true));
+                    // frames written while reading (pongs, errors) flush once per read burst; the
+                    // Outbox flushes each batch of answers itself, at once (no extra flush task)
+                    p.addLast("flush", new FlushConsolidationHandler(256, false));
                     p.addLast("decoder", new FrameDecoder(config.maxFrameBody()));
                     p.addLast("encoder", FrameEncoder.INSTANCE);
                     p.addLast("guard", InboundGuard.tcp(limits));

@@ -14,11 +14,14 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.slacker.CallOptions;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.ContentType;
+import io.slacker.internal.call.CallState;
 import io.slacker.internal.protocol.Frame;
 import io.slacker.internal.protocol.FrameDecoder;
 import io.slacker.internal.serialization.edn.EdnSerializer;
+import io.slacker.spi.ClientObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -208,6 +211,65 @@ class RequestWriterTest {
         assertThat(server.received.stream().filter(r -> r.frame() instanceof Frame.Request)).hasSize(1);
         for (CountedCall call : calls) {
             assertThat(call.completions).hasValue(1);
+        }
+    }
+
+    /** Fire-and-forget calls, each reporting to {@code sent} whether it was written. */
+    private List<OneWayCall> oneWayCalls(int n, List<Throwable> sent) {
+        ClientObserver observer = new ClientObserver() {
+            @Override
+            public void callSent(String namespace, String function, ContentType contentType, Throwable error) {
+                synchronized (sent) {
+                    sent.add(error == null ? new NullPointerException("written") : error);
+                }
+            }
+        };
+        List<OneWayCall> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CallState ctx = new CallState("test.api", "log", CallOptions.defaults().withTimeout(java.time.Duration.ofMinutes(1))
+                .withContentType(ContentType.CLJ).withProtocolVersion(6).withInterruptOnTimeout(false), null);
+            PreparedCall.Prepared p = new PreparedCall.Prepared(ctx, new PreparedCall.Settings(ContentType.CLJ, 6, 60_000, false),
+                EdnSerializer.standard(), EdnSerializer.standard().serialize(List.of("line " + i)), List.of(), 0);
+            OneWayCall call = new OneWayCall(p, 1000 + i, observer);
+            call.channel = channel;
+            calls.add(call);
+        }
+        return calls;
+    }
+
+    @Test
+    void fireAndForgetCallsGoInTheSameBatchAndAreToldTheyWereWritten() throws Exception {
+        List<Throwable> sent = new ArrayList<>();
+        List<OneWayCall> oneWay = oneWayCalls(5, sent);
+        List<CountedCall> calls = queueWhileHeld(5, () -> oneWay.forEach(writer::send));
+        for (CountedCall call : calls) {
+            assertThat(call.get(10, TimeUnit.SECONDS)).isInstanceOf(Frame.Response.class);
+        }
+        for (OneWayCall call : oneWay) {
+            assertThat(call).succeedsWithin(10, TimeUnit.SECONDS);
+        }
+        assertThat(writes).hasValue(1);
+        assertThat(server.received.stream().filter(r -> r.frame() instanceof Frame.Request)).hasSize(10);
+        synchronized (sent) {
+            assertThat(sent).hasSize(5).allSatisfy(e -> assertThat(e).hasMessage("written"));
+        }
+    }
+
+    @Test
+    void fireAndForgetCallsOfAFailedWriteAreToldSo() throws Exception {
+        List<Throwable> sent = new ArrayList<>();
+        List<OneWayCall> oneWay = oneWayCalls(5, sent);
+        queueWhileHeld(1, () -> {
+            oneWay.forEach(writer::send);
+            channel.close();
+        });
+        for (OneWayCall call : oneWay) {
+            assertThat(call).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isExactlyInstanceOf(ConnectionBrokenException.class)
+                .withMessageStartingWith("could not send test.api/log to " + server.address());
+        }
+        synchronized (sent) {
+            assertThat(sent).hasSize(5).allSatisfy(e -> assertThat(e).isInstanceOf(ConnectionBrokenException.class));
         }
     }
 }

@@ -316,6 +316,30 @@ class SlackerClientTest {
     }
 
     @Test
+    void anInterruptedBlockingCallThrowsAndKeepsTheFlag() throws Exception {
+        FakeServer s = server(FakeServer.standard());
+        SlackerClient c = client(builder(s));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                c.call("test.api", "silent", List.of(), CallOptions.defaults().withTimeout(Duration.ofSeconds(30)));
+            } catch (Throwable t) {
+                thrown.set(t);
+                flagKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        s.next(Frame.Request.class); // the call is out and its caller waits
+        caller.interrupt();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isExactlyInstanceOf(SlackerException.class).hasMessage("interrupted while waiting for the answer");
+        assertThat(flagKept).isTrue();
+        assertThat(c.call("test.api", "echo", List.of(7L))).isEqualTo(7L);
+    }
+
+    @Test
     void backlogOverflowFailsAtOnce() throws Exception {
         FakeServer s = server(FakeServer.standard());
         SlackerClient c = client(builder(s).backlog(3));
