@@ -1,18 +1,22 @@
 package io.slacker.internal.server;
 
 import io.netty.util.collection.IntObjectHashMap;
-import io.netty.util.collection.IntObjectMap;
 
 /**
  * The calls of one connection that are still running, by transaction id, so that an interrupt
  * can find them. Each call holds its place in the server's {@link CallGate} until it finishes.
  *
- * <p>Event loop only, so a plain int-keyed map: a call is registered when its request is read,
- * and leaves the map when its answer goes out (the {@link Outbox} drain runs on the same loop)
- * or when it is interrupted. The workers only leave the gate.
+ * <p>Event loop only: a call is registered when its request is read, and leaves when its answer
+ * goes out (the {@link Outbox} drain runs on the same loop) or when it is interrupted. The
+ * workers only leave the gate. Clients hand out tids in sequence, so a call goes to slot
+ * {@code tid & mask} of an array that doubles (up to {@value #MAX_SLOTS}) when two calls meet in
+ * a slot; a call that still meets another goes to an overflow map.
  */
 final class CallTracker {
-    private final IntObjectMap<TrackedCall> running = new IntObjectHashMap<>();
+    private static final int MAX_SLOTS = 1024;
+
+    private TrackedCall[] slots = new TrackedCall[16];
+    private IntObjectHashMap<TrackedCall> overflow;
     private final CallGate gate;
 
     CallTracker(CallGate gate) {
@@ -24,8 +28,47 @@ final class CallTracker {
         if (!gate.enter()) {
             return false;
         }
-        running.put(key(call.tid()), call);
+        put(call);
         return true;
+    }
+
+    private void put(TrackedCall call) {
+        int tid = call.tid();
+        int i = tid & (slots.length - 1);
+        TrackedCall there = slots[i];
+        if (there == null || there.tid() == tid) {
+            slots[i] = call; // a repeated tid replaces the older call, as a map would
+            if (overflow != null) {
+                overflow.remove(tid);
+            }
+        } else if (slots.length < MAX_SLOTS) {
+            grow();
+            put(call);
+        } else {
+            if (overflow == null) {
+                overflow = new IntObjectHashMap<>();
+            }
+            overflow.put(tid, call);
+        }
+    }
+
+    private void grow() {
+        TrackedCall[] old = slots;
+        slots = new TrackedCall[old.length * 2];
+        int mask = slots.length - 1;
+        for (TrackedCall c : old) {
+            if (c != null) {
+                int i = c.tid() & mask;
+                if (slots[i] == null) {
+                    slots[i] = c;
+                } else {
+                    if (overflow == null) {
+                        overflow = new IntObjectHashMap<>();
+                    }
+                    overflow.put(c.tid(), c);
+                }
+            }
+        }
     }
 
     /** The call ended (answered, interrupted or abandoned); from any thread, once per started call. */
@@ -35,15 +78,18 @@ final class CallTracker {
 
     /** The call's answer was written: an interrupt can no longer find it. */
     void answered(TrackedCall call) {
-        int key = key(call.tid());
-        if (running.get(key) == call) {
-            running.remove(key);
+        int tid = call.tid();
+        int i = tid & (slots.length - 1);
+        if (slots[i] == call) {
+            slots[i] = null;
+        } else if (overflow != null && overflow.get(tid) == call) {
+            overflow.remove(tid);
         }
     }
 
     /** Interrupts the call with this tid, if it is running; its answer will not be sent. */
     boolean interrupt(int tid) {
-        TrackedCall call = running.remove(key(tid));
+        TrackedCall call = remove(tid);
         if (call == null) {
             return false;
         }
@@ -51,19 +97,25 @@ final class CallTracker {
         return true;
     }
 
-    /**
-     * The map's key of a tid: a bijection that scatters the bits. The map places keys by their
-     * low bits as they are, and a client's tids count up: as such they would fill one long run
-     * of slots that every removal walks.
-     */
-    private static int key(int tid) {
-        int h = tid;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h;
+    private TrackedCall remove(int tid) {
+        int i = tid & (slots.length - 1);
+        TrackedCall call = slots[i];
+        if (call != null && call.tid() == tid) {
+            slots[i] = null;
+            return call;
+        }
+        return overflow == null ? null : overflow.remove(tid);
+    }
+
+    /** How many calls are registered (for tests). */
+    int size() {
+        int n = overflow == null ? 0 : overflow.size();
+        for (TrackedCall c : slots) {
+            if (c != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -71,9 +123,17 @@ final class CallTracker {
      * flight until they end (graceful stop waits for them); a call still queued ends at once.
      */
     void abandonAll() {
-        for (TrackedCall call : running.values()) {
-            call.abandon();
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null) {
+                slots[i].abandon();
+                slots[i] = null;
+            }
         }
-        running.clear();
+        if (overflow != null) {
+            for (TrackedCall call : overflow.values()) {
+                call.abandon();
+            }
+            overflow.clear();
+        }
     }
 }

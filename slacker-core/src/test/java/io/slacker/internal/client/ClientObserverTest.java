@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /** A {@link ClientObserver} sees every call's outcome and duration, over a real server. */
 class ClientObserverTest {
+    /** The timeout of the call that stalls; the others get a long one (a first call under load can be slow). */
     private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration LONG = Duration.ofSeconds(30);
 
     /** One {@code callCompleted} (or {@code callSent}, with {@code nanos == -1}). */
     record Seen(String ns, String fn, ContentType contentType, Throwable error, long nanos) {
@@ -75,16 +77,17 @@ class ClientObserverTest {
     }
 
     private SlackerClient.Builder builder(ClientObserver observer) {
-        return SlackerClient.builder().address("127.0.0.1", server.port()).timeout(TIMEOUT).observer(observer);
+        return SlackerClient.builder().address("127.0.0.1", server.port()).timeout(LONG).observer(observer);
     }
 
     /** Calls {@code t/fn} blocking or async; returns the failure, or null. */
     private static Throwable call(SlackerClient c, boolean blocking, String fn, Object arg) throws Exception {
+        CallOptions options = CallOptions.defaults().withTimeout(fn.equals("stall") ? TIMEOUT : LONG);
         try {
             if (blocking) {
-                c.call("t", fn, List.of(arg), CallOptions.defaults());
+                c.call("t", fn, List.of(arg), options);
             } else {
-                c.callAsync("t", fn, List.of(arg), CallOptions.defaults()).get(10, TimeUnit.SECONDS);
+                c.callAsync("t", fn, List.of(arg), options).get(40, TimeUnit.SECONDS);
             }
             return null;
         } catch (ExecutionException e) {
@@ -167,7 +170,7 @@ class ClientObserverTest {
     @Test
     void aCopiedBuilderKeepsTheObserver() throws Exception {
         Recording rec = new Recording();
-        SlackerClient.Builder template = SlackerClient.builder().timeout(TIMEOUT).observer(rec);
+        SlackerClient.Builder template = SlackerClient.builder().timeout(LONG).observer(rec);
         try (SlackerClient c = template.copy().address("127.0.0.1", server.port()).build()) {
             assertThat(c.call("t", "echo", List.of("x"), CallOptions.defaults())).isEqualTo("x");
         }
