@@ -2,7 +2,7 @@ package io.slacker.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +103,7 @@ public abstract class BatchWriter<T> implements Runnable {
             if (encoded.isEmpty()) {
                 out.release();
             } else {
-                written(encoded, channel.write(out));
+                channel.write(out, written(encoded));
                 encoded.clear();
             }
             i = j;
@@ -126,10 +126,10 @@ public abstract class BatchWriter<T> implements Runnable {
     protected abstract void encodeFailed(T item, RuntimeException e);
 
     /**
-     * These items went into one buffer, whose write is {@code write} (called on the event loop;
-     * the list is reused afterwards: copy what a listener needs).
+     * These items went into one buffer, about to be written: returns the promise of that write
+     * (called on the event loop; the list is reused afterwards: copy what a listener needs).
      */
-    protected abstract void written(List<T> items, ChannelFuture write);
+    protected abstract ChannelPromise written(List<T> items);
 
     /** The item cannot be sent: the channel's event loop has shut down. */
     protected abstract void unsent(T item, RejectedExecutionException e);

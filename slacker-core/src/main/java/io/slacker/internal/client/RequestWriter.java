@@ -3,6 +3,9 @@ package io.slacker.internal.client;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.internal.BatchWriter;
 import java.util.List;
@@ -50,29 +53,8 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     }
 
     @Override
-    protected void written(List<PendingCall> written, ChannelFuture write) {
-        PendingCall[] calls = written.toArray(new PendingCall[0]);
-        boolean oneWay = false;
-        for (PendingCall c : calls) {
-            oneWay |= !c.expectsAnswer();
-        }
-        boolean tellSent = oneWay;
-        write.addListener(f -> {
-            if (f.isSuccess()) {
-                if (tellSent) {
-                    for (PendingCall c : calls) {
-                        if (!c.expectsAnswer()) {
-                            c.sent();
-                        }
-                    }
-                }
-                return;
-            }
-            for (PendingCall c : calls) {
-                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
-                    + f.cause(), f.cause()));
-            }
-        });
+    protected ChannelPromise written(List<PendingCall> written) {
+        return new BatchPromise(written);
     }
 
     @Override
@@ -83,6 +65,60 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     private void fail(PendingCall call, Throwable error) {
         if (!call.expectsAnswer() || pending.remove(call)) {
             call.failed(error);
+        }
+    }
+
+    /**
+     * The write of one buffer, and its own listener: fails the buffer's calls when the write
+     * fails, tells fire-and-forget ones they went out. One object per buffer (the calls of a
+     * buffer of one are not copied into an array).
+     */
+    private final class BatchPromise extends DefaultChannelPromise implements ChannelFutureListener {
+        private final PendingCall single;
+        private final PendingCall[] calls;
+        private final boolean oneWay;
+
+        BatchPromise(List<PendingCall> written) {
+            super(channel);
+            boolean anyOneWay = false;
+            if (written.size() == 1) {
+                single = written.get(0);
+                calls = null;
+                anyOneWay = !single.expectsAnswer();
+            } else {
+                single = null;
+                calls = written.toArray(new PendingCall[0]);
+                for (PendingCall c : calls) {
+                    anyOneWay |= !c.expectsAnswer();
+                }
+            }
+            oneWay = anyOneWay;
+            addListener(this);
+        }
+
+        @Override
+        public void operationComplete(ChannelFuture f) {
+            if (f.isSuccess() && !oneWay) {
+                return;
+            }
+            if (single != null) {
+                settle(single, f);
+            } else {
+                for (PendingCall c : calls) {
+                    settle(c, f);
+                }
+            }
+        }
+
+        private void settle(PendingCall c, ChannelFuture f) {
+            if (f.isSuccess()) {
+                if (!c.expectsAnswer()) {
+                    c.sent();
+                }
+            } else {
+                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
+                    + f.cause(), f.cause()));
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ package io.slacker.internal.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.slacker.internal.BatchWriter;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,11 +37,13 @@ final class Outbox extends BatchWriter<TrackedCall> {
         call.answered();
     }
 
+    /** No promise to complete: a failed write fails the connection (the server handler closes it). */
     @Override
-    protected void written(List<TrackedCall> calls, ChannelFuture write) {
+    protected ChannelPromise written(List<TrackedCall> calls) {
         for (int i = 0, n = calls.size(); i < n; i++) {
             calls.get(i).answered();
         }
+        return channel.voidPromise();
     }
 
     @Override
