@@ -47,28 +47,6 @@ final class DataSerializers {
         return Math.min(n, MAX_PRESIZE);
     }
 
-    /** A keyword as its text, read back through {@link Keyword#of(String)} so interning holds. */
-    static final class KeywordSerializer extends Serializer<Keyword> {
-        KeywordSerializer() {
-            setImmutable(true);
-            setAcceptsNull(false);
-        }
-
-        @Override
-        public void write(Kryo kryo, Output output, Keyword k) {
-            output.writeString(k.text());
-        }
-
-        @Override
-        public Keyword read(Kryo kryo, Input input, Class<? extends Keyword> type) {
-            String text = input.readString();
-            if (text == null) {
-                throw new KryoException("keyword without text");
-            }
-            return Keyword.of(text);
-        }
-    }
-
     /** A symbol as namespace (nullable) and name. */
     static final class SymbolSerializer extends Serializer<Symbol> {
         SymbolSerializer() {

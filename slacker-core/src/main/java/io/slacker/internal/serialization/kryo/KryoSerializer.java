@@ -219,7 +219,7 @@ public final class KryoSerializer implements Serializer {
     private static void registerDataModel(Kryo kryo, int maxNumberLength) {
         // Kryo itself registers int, String, float, boolean, byte, char, short, long, double (and
         // their boxes) below 10; its String serializer reads through BoundedInput's length check.
-        kryo.register(Keyword.class, new DataSerializers.KeywordSerializer(), 20);
+        kryo.register(Keyword.class, new KeywordSerializer(), 20);
         kryo.register(Symbol.class, new DataSerializers.SymbolSerializer(), 21);
         kryo.register(Ratio.class, new DataSerializers.RatioSerializer(maxNumberLength), 22);
         kryo.register(ClojureList.class, new DataSerializers.ClojureListSerializer(), 23);

@@ -292,4 +292,38 @@ class KryoSerializerTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void rememberedKeywordsAreWrittenAndReadExactlyAsKryoDoes() {
+        // every string form Kryo has: one char (UTF-8 form), short and long ASCII, non-ASCII,
+        // namespaced, names that only start alike; 600 of them, so slots are shared and replaced
+        List<Object> keywords = new ArrayList<>();
+        keywords.add(Keyword.of("a"));
+        keywords.add(Keyword.of("é"));
+        keywords.add(Keyword.of("x".repeat(63)));
+        keywords.add(Keyword.of("y".repeat(64)));
+        keywords.add(Keyword.of("z".repeat(200)));
+        keywords.add(Keyword.of("ns.part", "name"));
+        keywords.add(Keyword.of("naïve-über"));
+        for (int i = 0; i < 600; i++) {
+            keywords.add(Keyword.of("field-" + i));
+            keywords.add(Keyword.of("field-" + i + "-more"));
+        }
+        byte[] first = new KryoSerializer().serialize(keywords);
+        KryoSerializer warm = new KryoSerializer();
+        for (int round = 0; round < 3; round++) {
+            assertThat(warm.serialize(keywords)).as("round %d", round).isEqualTo(first);
+            assertThat(warm.deserialize(first)).as("round %d", round).isEqualTo(keywords);
+        }
+        // reversed order: the remembered entries are found from other positions too
+        List<Object> reversed = new ArrayList<>(keywords);
+        java.util.Collections.reverse(reversed);
+        byte[] rev = new KryoSerializer().serialize(reversed);
+        assertThat(warm.serialize(reversed)).isEqualTo(rev);
+        assertThat(warm.deserialize(rev)).isEqualTo(reversed);
+        // a remembered keyword's bytes cut short are refused, not taken for the keyword
+        byte[] one = warm.serialize(Keyword.of("field-7"));
+        assertThatThrownBy(() -> warm.deserialize(Arrays.copyOf(one, one.length - 1)))
+            .isInstanceOf(SerializationException.class);
+    }
 }
