@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.msgpack.MessagePack;
-import org.msgpack.packer.Packer;
 
 /**
  * One thread's transit machinery, built once and reused for every value that thread writes or
@@ -53,11 +52,15 @@ final class TransitCodec {
     private final WriteHandlerMap writeHandlers = new WriteHandlerMap(TransitHandlers.WRITE);
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
-    private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private final KeywordStrings keywords = new KeywordStrings();
+    /** JSON: the generator's output. */
+    private ByteArrayOutputStream out;
+    /** msgpack: the packer's output. */
+    private PackedBytes packed;
     /**
-     * The emitter over a generator or packer over {@link #out}; reused while {@code out} is, and
-     * dropped after a failed write. The JSON generator writes no separator between root values,
-     * so each value's bytes are exactly what a fresh writer would write.
+     * The emitter over a generator or packer over {@link #out} or {@link #packed}; reused while
+     * that output is, and dropped after a failed write. The JSON generator writes no separator
+     * between root values, so each value's bytes are exactly what a fresh writer would write.
      */
     private AbstractEmitter emitter;
     /** Reused for every msgpack read; dropped after a failed one (its stack may be unbalanced). */
@@ -78,31 +81,49 @@ final class TransitCodec {
         busy = true;
         boolean ok = false;
         try {
-            out.reset();
             if (emitter == null) {
                 emitter = newEmitter();
+            } else if (json) {
+                out.reset();
+            } else {
+                packed.reset();
             }
             emitter.emit(data, false, writeCache.init());
             emitter.flushWriter();
             ok = true;
-            return out.toByteArray();
+            return json ? out.toByteArray() : packed.toByteArray();
         } finally {
-            if (!ok || out.size() > KEEP_BUFFER_BYTES) {
-                out = new ByteArrayOutputStream(256);
+            if (!ok || (json ? out.size() : packed.size()) > KEEP_BUFFER_BYTES) {
                 emitter = null;
             }
             busy = false;
         }
     }
 
+    /** transit-java's emitters, on fresh output, writing each keyword's string from {@link #keywords}. */
     private AbstractEmitter newEmitter() throws IOException {
         if (json) {
+            out = new ByteArrayOutputStream(256);
             JsonGenerator gen = JSON.createGenerator(out);
             gen.setRootValueSeparator(null);
-            return new JsonEmitter(gen, writeHandlers, null, null);
+            return new JsonEmitter(gen, writeHandlers, null, null) {
+                @Override
+                public void emitString(String prefix, String tag, String s, boolean asMapKey, WriteCache cache)
+                        throws Exception {
+                    String k = keywords.of(prefix, tag, s);
+                    super.emitString(k == null ? prefix : null, k == null ? tag : null, k == null ? s : k, asMapKey, cache);
+                }
+            };
         }
-        Packer packer = MSGPACK.createPacker(out);
-        return new MsgpackEmitter(packer, writeHandlers, null, null);
+        packed = new PackedBytes(256);
+        return new MsgpackEmitter(packed.packer(MSGPACK), writeHandlers, null, null) {
+            @Override
+            public void emitString(String prefix, String tag, String s, boolean asMapKey, WriteCache cache)
+                    throws Exception {
+                String k = keywords.of(prefix, tag, s);
+                super.emitString(k == null ? prefix : null, k == null ? tag : null, k == null ? s : k, asMapKey, cache);
+            }
+        };
     }
 
     /** Reads one transit value from {@code data} with these handlers and builders. */
