@@ -16,7 +16,6 @@ import com.cognitect.transit.impl.WriteCache;
 import com.cognitect.transit.impl.WriteHandlerMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +52,12 @@ final class TransitCodec {
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
     private final KeywordStrings keywords = new KeywordStrings();
-    /** JSON: the generator's output. */
-    private ByteArrayOutputStream out;
-    /** msgpack: the packer's output. */
-    private PackedBytes packed;
+    /** The generator's or packer's output. */
+    private OutputBytes out;
     /**
-     * The emitter over a generator or packer over {@link #out} or {@link #packed}; reused while
-     * that output is, and dropped after a failed write. The JSON generator writes no separator
-     * between root values, so each value's bytes are exactly what a fresh writer would write.
+     * The emitter over a generator or packer over {@link #out}; reused while that output is, and
+     * dropped after a failed write. The JSON generator writes no separator between root values,
+     * so each value's bytes are exactly what a fresh writer would write.
      */
     private AbstractEmitter emitter;
     /** Reused for every msgpack read; dropped after a failed one (its stack may be unbalanced). */
@@ -83,17 +80,15 @@ final class TransitCodec {
         try {
             if (emitter == null) {
                 emitter = newEmitter();
-            } else if (json) {
-                out.reset();
             } else {
-                packed.reset();
+                out.reset();
             }
             emitter.emit(data, false, writeCache.init());
             emitter.flushWriter();
             ok = true;
-            return json ? out.toByteArray() : packed.toByteArray();
+            return out.toByteArray();
         } finally {
-            if (!ok || (json ? out.size() : packed.size()) > KEEP_BUFFER_BYTES) {
+            if (!ok || out.size() > KEEP_BUFFER_BYTES) {
                 emitter = null;
             }
             busy = false;
@@ -102,8 +97,8 @@ final class TransitCodec {
 
     /** transit-java's emitters, on fresh output, writing each keyword's string from {@link #keywords}. */
     private AbstractEmitter newEmitter() throws IOException {
+        out = new OutputBytes(256);
         if (json) {
-            out = new ByteArrayOutputStream(256);
             JsonGenerator gen = JSON.createGenerator(out);
             gen.setRootValueSeparator(null);
             return new JsonEmitter(gen, writeHandlers, null, null) {
@@ -115,8 +110,7 @@ final class TransitCodec {
                 }
             };
         }
-        packed = new PackedBytes(256);
-        return new MsgpackEmitter(packed.packer(MSGPACK), writeHandlers, null, null) {
+        return new MsgpackEmitter(out.packer(MSGPACK), writeHandlers, null, null) {
             @Override
             public void emitString(String prefix, String tag, String s, boolean asMapKey, WriteCache cache)
                     throws Exception {

@@ -1,5 +1,6 @@
 package io.slacker.internal.serialization.transit;
 
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.msgpack.MessagePack;
@@ -8,26 +9,27 @@ import org.msgpack.packer.MessagePackPacker;
 import org.msgpack.packer.Packer;
 
 /**
- * A growable byte array as the output of msgpack's packer, in place of the
- * {@code DataOutputStream} over an output stream that {@code MessagePack.createPacker} puts there:
- * both of those lock on every write, and the packer writes every header and every number
- * separately (more than half of a transit-msgpack write went to those locks). msgpack's own
- * buffer output is no fit either: transit-java's emitter flushes after every value, and it links
- * a new chunk per flush. Big-endian, as msgpack is, so the bytes are the same.
+ * A growable byte array, without locks, as the output of msgpack's packer and of Jackson's
+ * generator. {@code MessagePack.createPacker} puts a {@code DataOutputStream} in front of its
+ * stream, and both that and a {@code ByteArrayOutputStream} lock on every write; the packer writes
+ * every header and every number separately, and transit-java's emitters flush after every value
+ * (Jackson then hands its buffer on): more than half of a transit-msgpack write and a third of a
+ * transit-json one went to those locks. (msgpack's own buffer output is no fit either: it links a
+ * new chunk per flush.) Big-endian, as msgpack is, so the bytes are the same.
  *
  * <p>Not thread-safe (one per {@link TransitCodec}).
  */
-final class PackedBytes implements Output {
+final class OutputBytes extends OutputStream implements Output {
     private byte[] buf;
     private int size;
 
-    PackedBytes(int capacity) {
+    OutputBytes(int capacity) {
         buf = new byte[capacity];
     }
 
     /** A msgpack packer that writes here. */
     Packer packer(MessagePack msgpack) {
-        return new MessagePackPacker(msgpack, this) {
+        return new MessagePackPacker(msgpack, (Output) this) { // not the OutputStream one: that wraps a DataOutputStream
         };
     }
 
@@ -47,7 +49,10 @@ final class PackedBytes implements Output {
     private int reserve(int n) {
         int at = size;
         if (n > buf.length - at) {
-            buf = Arrays.copyOf(buf, Math.max(at + n, 2 * buf.length));
+            if (n > Integer.MAX_VALUE - 8 - at) {
+                throw new OutOfMemoryError("a transit value over 2 GB"); // as ByteArrayOutputStream would
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(at + n, 2L * buf.length)));
         }
         size = at + n;
         return at;
@@ -64,6 +69,11 @@ final class PackedBytes implements Output {
         int n = bb.remaining();
         int at = reserve(n);
         bb.get(buf, at, n);
+    }
+
+    @Override
+    public void write(int b) {
+        writeByte((byte) b);
     }
 
     @Override
