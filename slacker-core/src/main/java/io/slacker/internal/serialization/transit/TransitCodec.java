@@ -47,8 +47,12 @@ final class TransitCodec {
     private static final DefaultReadHandler<?> UNKNOWN_TAG = ReaderFactory.defaultDefaultHandler();
 
     private final boolean json;
-    /** Per thread: transit-java memoizes handler look-ups in it, unsynchronized. */
-    private final WriteHandlerMap writeHandlers = new WriteHandlerMap(TransitHandlers.WRITE);
+    /**
+     * Per thread: transit-java memoizes handler look-ups in it, unsynchronized, and hands it to
+     * its map handler, so that handler (ours) is per thread too.
+     */
+    private final WriteHandlerMap writeHandlers =
+        new WriteHandlerMap(TransitHandlers.withMapHandler(new PlainKeyMapHandler()));
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
     private final KeywordStrings keywords = new KeywordStrings();

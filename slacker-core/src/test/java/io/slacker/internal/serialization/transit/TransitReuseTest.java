@@ -113,6 +113,32 @@ class TransitReuseTest {
         }
     }
 
+    /** Map keys of every kind, in maps of several classes: "map" or "cmap" as transit-java decides. */
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void mapsOfEveryKeyKindAreWhatAFreshWriterWrites(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        List<Object> keys = new ArrayList<>(List.of(Keyword.of("k"), "s", 7L, 2.5, true, 'c', io.slacker.data.Symbol.of("sym"),
+            List.of(1L), Map.of(Keyword.of("a"), 1L), new java.util.Date(5)));
+        keys.add(null);
+        List<Object> values = new ArrayList<>();
+        for (Object key : keys) {
+            Map<Object, Object> m = new LinkedHashMap<>();
+            m.put(Keyword.of("first"), 1L);
+            m.put("second", 2L);
+            m.put(key, 3L);
+            values.add(m);
+            values.add(new java.util.HashMap<>(m));
+            values.add(java.util.Collections.unmodifiableMap(m)); // not an AbstractMap
+        }
+        values.add(new java.util.TreeMap<>(Map.of("b", 1L, "a", 2L)));
+        values.add(Map.of(Keyword.of("x"), List.of(Map.of(List.of(2L), "cmap inside"))));
+        for (Object v : values) {
+            assertThat(ser.serialize(v)).as("%s", v).isEqualTo(fresh(type, v));
+            assertThat(ser.serialize(List.of(v, v))).as("%s twice", v).isEqualTo(fresh(type, List.of(v, v)));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void nestingUpToTheLimitIsReadAndOneMoreIsRefused(ContentType type) {
