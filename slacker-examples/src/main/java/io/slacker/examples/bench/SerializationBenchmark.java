@@ -5,11 +5,14 @@ import io.slacker.ContentType;
 import io.slacker.data.Keyword;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.Serializers;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,13 +25,21 @@ import java.util.function.Supplier;
  *
  * <p>A rough single-threaded measurement, not a JMH benchmark: every cell is first warmed up,
  * then measured in three rounds that go over all cells in turn (so background load hits the
- * baseline and the candidates alike), keeping each cell's best round. With the default of 0.9 s
- * per cell the whole run takes about a minute.
+ * baseline and the candidates alike), keeping each cell's best round. Besides operations per
+ * second (wall clock) each cell gets the measuring thread's CPU time and allocated bytes per
+ * operation, which other processes on the machine move much less; the transit / EDN ratios at
+ * the end are by CPU time (wall-clock ratios in parentheses). With the default of 0.9 s per cell
+ * the whole run takes about a minute.
  *
- * <p>Run: {@code java -cp ... io.slacker.examples.bench.SerializationBenchmark [seconds-per-cell]}.
+ * <p>Run: {@code java -cp ... io.slacker.examples.bench.SerializationBenchmark [seconds-per-cell]
+ * [formats]}, where {@code formats} is an optional comma-separated list of wire names (for
+ * instance {@code transit-msgpack,transit-json}) to measure only those; clj, the baseline of the
+ * transit ratios, and Jackson are always measured.
  */
 public final class SerializationBenchmark {
     private static final ObjectMapper JACKSON = new ObjectMapper();
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static volatile Object sink;
 
     private SerializationBenchmark() {
@@ -50,6 +61,10 @@ public final class SerializationBenchmark {
         final String same;
         double encodeOps;
         double decodeOps;
+        double encodeCpu = Double.MAX_VALUE;
+        double decodeCpu = Double.MAX_VALUE;
+        double encodeAlloc;
+        double decodeAlloc;
 
         Cell(String payload, String format, Op encode, Op decode, int bytes, String same) {
             this.payload = payload;
@@ -64,6 +79,7 @@ public final class SerializationBenchmark {
     /** Runs the benchmark and prints the table. */
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 0.9;
+        Set<String> only = args.length > 1 ? new HashSet<>(List.of(args[1].split(","))) : null;
         int rounds = 3;
         Map<String, Supplier<Object>> payloads = new LinkedHashMap<>();
         payloads.put("small", () -> small(true));
@@ -79,6 +95,9 @@ public final class SerializationBenchmark {
                 () -> JACKSON.readTree(jsonBytes), jsonBytes.length, ""));
             Object value = p.getValue().get();
             for (ContentType t : serializers.contentTypes()) {
+                if (only != null && !only.contains(t.wireName()) && t != ContentType.CLJ) {
+                    continue;
+                }
                 Serializer s = serializers.get(t);
                 byte[] bytes = s.serialize(value);
                 String same = value.equals(s.deserialize(bytes)) ? "yes" : "no";
@@ -94,14 +113,20 @@ public final class SerializationBenchmark {
         long roundNanos = (long) (seconds * 1e9 / rounds);
         for (int r = 0; r < rounds; r++) {
             for (Cell c : cells) {
-                c.encodeOps = Math.max(c.encodeOps, run(c.encode, roundNanos));
-                c.decodeOps = Math.max(c.decodeOps, run(c.decode, roundNanos));
+                Measure e = run(c.encode, roundNanos);
+                c.encodeOps = Math.max(c.encodeOps, e.opsPerSecond());
+                c.encodeCpu = Math.min(c.encodeCpu, e.cpuNanos());
+                c.encodeAlloc = e.allocated();
+                Measure d = run(c.decode, roundNanos);
+                c.decodeOps = Math.max(c.decodeOps, d.opsPerSecond());
+                c.decodeCpu = Math.min(c.decodeCpu, d.cpuNanos());
+                c.decodeAlloc = d.allocated();
             }
         }
         print(cells);
         printSummary(cells);
         System.out.printf(Locale.ROOT, "(%d content types, %d cells, best of %d rounds of %.2f s, measured in %.0f s)%n",
-            serializers.contentTypes().size(), cells.size(), rounds, seconds / rounds, (System.nanoTime() - start) / 1e9);
+            cells.size() / payloads.size() - 1, cells.size(), rounds, seconds / rounds, (System.nanoTime() - start) / 1e9);
     }
 
     /** A vector of a few scalars: [42 "hello" :status 3.14 true]. */
@@ -129,7 +154,13 @@ public final class SerializationBenchmark {
         return keyword ? Keyword.of(name) : name;
     }
 
-    private static double run(Op op, long nanos) throws Exception {
+    /** One measurement: operations per second, and CPU nanoseconds and bytes allocated per operation. */
+    private record Measure(double opsPerSecond, double cpuNanos, double allocated) {
+    }
+
+    private static Measure run(Op op, long nanos) throws Exception {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long count = 0;
@@ -141,7 +172,8 @@ public final class SerializationBenchmark {
             count += 16;
             now = System.nanoTime();
         } while (now < deadline);
-        return count * 1e9 / (now - start);
+        return new Measure(count * 1e9 / (now - start), (double) (THREADS.getCurrentThreadCpuTime() - cpu) / count,
+            (double) (THREADS.getCurrentThreadAllocatedBytes() - allocated) / count);
     }
 
     /**
@@ -157,8 +189,9 @@ public final class SerializationBenchmark {
             for (String transit : List.of("transit-json", "transit-msgpack")) {
                 Cell t = byName.get(payload + "/" + transit);
                 if (clj != null && t != null) {
-                    System.out.printf(Locale.ROOT, "%-7s %-16s speed / clj: encode %.2f, decode %.2f%n", payload, transit,
-                        t.encodeOps / clj.encodeOps, t.decodeOps / clj.decodeOps);
+                    System.out.printf(Locale.ROOT, "%-7s %-16s speed / clj: encode %.2f, decode %.2f"
+                        + " (wall clock: %.2f, %.2f)%n", payload, transit, clj.encodeCpu / t.encodeCpu,
+                        clj.decodeCpu / t.decodeCpu, t.encodeOps / clj.encodeOps, t.decodeOps / clj.decodeOps);
                 }
             }
         }
@@ -175,9 +208,9 @@ public final class SerializationBenchmark {
     }
 
     private static void print(List<Cell> cells) {
-        String fmt = "%-7s %-19s %13s %13s %8s %9s %9s %5s%n";
+        String fmt = "%-7s %-19s %13s %13s %8s %9s %9s %5s %11s %11s %9s %9s%n";
         System.out.printf(Locale.ROOT, fmt, "payload", "format", "encode ops/s", "decode ops/s", "bytes", "enc/jack",
-            "dec/jack", "same");
+            "dec/jack", "same", "enc cpu ns", "dec cpu ns", "enc B/op", "dec B/op");
         Cell base = null;
         for (Cell c : cells) {
             if (c.format.startsWith("jackson")) {
@@ -186,7 +219,9 @@ public final class SerializationBenchmark {
             System.out.printf(Locale.ROOT, fmt, c.payload, c.format, String.format(Locale.ROOT, "%,.0f", c.encodeOps),
                 String.format(Locale.ROOT, "%,.0f", c.decodeOps), c.bytes,
                 String.format(Locale.ROOT, "%.2f", c.encodeOps / base.encodeOps),
-                String.format(Locale.ROOT, "%.2f", c.decodeOps / base.decodeOps), c.same);
+                String.format(Locale.ROOT, "%.2f", c.decodeOps / base.decodeOps), c.same,
+                String.format(Locale.ROOT, "%,.0f", c.encodeCpu), String.format(Locale.ROOT, "%,.0f", c.decodeCpu),
+                String.format(Locale.ROOT, "%,.0f", c.encodeAlloc), String.format(Locale.ROOT, "%,.0f", c.decodeAlloc));
         }
     }
 }

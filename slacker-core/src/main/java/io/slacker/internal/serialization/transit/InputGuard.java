@@ -2,6 +2,7 @@ package io.slacker.internal.serialization.transit;
 
 import io.slacker.internal.serialization.NumberLimit;
 import io.slacker.spi.SerializationException;
+import java.util.Arrays;
 
 /**
  * Cheap structural checks run before transit-java sees the bytes, so that its recursive parsers
@@ -12,6 +13,9 @@ import io.slacker.spi.SerializationException;
  * {@code ~i} and {@code ~d} cannot be replaced.
  */
 final class InputGuard {
+    /** Levels of the msgpack walk's stack before it first grows. */
+    private static final int INITIAL_STACK = 16;
+
     private InputGuard() {
     }
 
@@ -80,7 +84,8 @@ final class InputGuard {
      * types transit uses (no bin/ext, which the msgpack 0.6 unpacker does not know) appear.
      */
     static void checkMsgpack(byte[] in, int maxDepth, int maxNumberLength) {
-        long[] remaining = new long[maxDepth + 1];
+        // grown on demand: a stack sized for maxDepth up front costs more than checking a small value
+        long[] remaining = new long[Math.min(maxDepth + 1, INITIAL_STACK)];
         int top = 0;
         remaining[0] = 1;
         int pos = 0;
@@ -162,7 +167,10 @@ final class InputGuard {
                 if (top + 1 > maxDepth) {
                     throw new SerializationException("transit-msgpack: nesting deeper than " + maxDepth + " levels");
                 }
-                remaining[++top] = children;
+                if (++top == remaining.length) {
+                    remaining = Arrays.copyOf(remaining, Math.min(maxDepth + 1, 2 * remaining.length));
+                }
+                remaining[top] = children;
             }
         }
         if (pos != end) {

@@ -16,12 +16,10 @@ import com.cognitect.transit.impl.WriteCache;
 import com.cognitect.transit.impl.WriteHandlerMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.msgpack.MessagePack;
-import org.msgpack.packer.Packer;
 
 /**
  * One thread's transit machinery, built once and reused for every value that thread writes or
@@ -49,13 +47,19 @@ final class TransitCodec {
     private static final DefaultReadHandler<?> UNKNOWN_TAG = ReaderFactory.defaultDefaultHandler();
 
     private final boolean json;
-    /** Per thread: transit-java memoizes handler look-ups in it, unsynchronized. */
-    private final WriteHandlerMap writeHandlers = new WriteHandlerMap(TransitHandlers.WRITE);
+    /**
+     * Per thread: transit-java memoizes handler look-ups in it, unsynchronized, and hands it to
+     * its map handler, so that handler (ours) is per thread too.
+     */
+    private final WriteHandlerMap writeHandlers =
+        new WriteHandlerMap(TransitHandlers.withMapHandler(new PlainKeyMapHandler()));
     private final WriteCache writeCache = new SmallWriteCache();
     private final ReadCache readCache = new ReadCache();
-    private ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private final KeywordStrings keywords = new KeywordStrings();
+    /** The generator's or packer's output. */
+    private OutputBytes out;
     /**
-     * The emitter over a generator or packer over {@link #out}; reused while {@code out} is, and
+     * The emitter over a generator or packer over {@link #out}; reused while that output is, and
      * dropped after a failed write. The JSON generator writes no separator between root values,
      * so each value's bytes are exactly what a fresh writer would write.
      */
@@ -78,9 +82,10 @@ final class TransitCodec {
         busy = true;
         boolean ok = false;
         try {
-            out.reset();
             if (emitter == null) {
                 emitter = newEmitter();
+            } else {
+                out.reset();
             }
             emitter.emit(data, false, writeCache.init());
             emitter.flushWriter();
@@ -88,21 +93,35 @@ final class TransitCodec {
             return out.toByteArray();
         } finally {
             if (!ok || out.size() > KEEP_BUFFER_BYTES) {
-                out = new ByteArrayOutputStream(256);
                 emitter = null;
             }
             busy = false;
         }
     }
 
+    /** transit-java's emitters, on fresh output, writing each keyword's string from {@link #keywords}. */
     private AbstractEmitter newEmitter() throws IOException {
+        out = new OutputBytes(256);
         if (json) {
             JsonGenerator gen = JSON.createGenerator(out);
             gen.setRootValueSeparator(null);
-            return new JsonEmitter(gen, writeHandlers, null, null);
+            return new JsonEmitter(gen, writeHandlers, null, null) {
+                @Override
+                public void emitString(String prefix, String tag, String s, boolean asMapKey, WriteCache cache)
+                        throws Exception {
+                    String k = keywords.of(prefix, tag, s);
+                    super.emitString(k == null ? prefix : null, k == null ? tag : null, k == null ? s : k, asMapKey, cache);
+                }
+            };
         }
-        Packer packer = MSGPACK.createPacker(out);
-        return new MsgpackEmitter(packer, writeHandlers, null, null);
+        return new MsgpackEmitter(out.packer(MSGPACK), writeHandlers, null, null) {
+            @Override
+            public void emitString(String prefix, String tag, String s, boolean asMapKey, WriteCache cache)
+                    throws Exception {
+                String k = keywords.of(prefix, tag, s);
+                super.emitString(k == null ? prefix : null, k == null ? tag : null, k == null ? s : k, asMapKey, cache);
+            }
+        };
     }
 
     /** Reads one transit value from {@code data} with these handlers and builders. */

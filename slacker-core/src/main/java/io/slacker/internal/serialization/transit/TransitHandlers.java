@@ -37,6 +37,14 @@ final class TransitHandlers {
     /** Built once: transit-java merges custom handlers with its defaults on every writer otherwise. */
     static final Map<Class, WriteHandler<?, ?>> WRITE = TransitFactory.writeHandlerMap(buildWriteHandlers());
 
+    /** {@link #WRITE} with {@code handler} for maps (those extending {@code AbstractMap}: nearly all). */
+    @SuppressWarnings("rawtypes")
+    static Map<Class, WriteHandler<?, ?>> withMapHandler(WriteHandler<?, ?> handler) {
+        Map<Class, WriteHandler<?, ?>> m = new HashMap<>(WRITE);
+        m.put(java.util.AbstractMap.class, handler);
+        return m;
+    }
+
     @SuppressWarnings("rawtypes")
     private static Map<Class, WriteHandler<?, ?>> buildWriteHandlers() {
         Map<Class, WriteHandler<?, ?>> m = new HashMap<>();

@@ -73,6 +73,89 @@ class TransitReuseTest {
         assertThat(ser.deserialize(ser.serialize(twice))).isEqualTo(twice);
     }
 
+    /**
+     * Every msgpack header width (fix, 8, 16, 32 and 64 bits; str, array and map lengths), every
+     * scalar type and keywords with and without a namespace, in values small and larger than the
+     * buffer a thread keeps: the bytes of a fresh transit-java writer, value after value.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void everyHeaderWidthAndScalarIsWhatAFreshWriterWrites(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        List<Object> scalars = new ArrayList<>();
+        for (long n : new long[] {0, 1, 127, 128, 255, 256, 65_535, 65_536, 4_294_967_295L, 4_294_967_296L,
+            Long.MAX_VALUE, -1, -32, -33, -128, -129, -32_768, -32_769, Integer.MIN_VALUE - 1L, Long.MIN_VALUE}) {
+            scalars.add(n);
+        }
+        scalars.addAll(List.of(0.0, -1.5, Double.MAX_VALUE, 2.5f, true, false, "", "é ü", "x".repeat(31), "x".repeat(32),
+            "y".repeat(255), "y".repeat(256), "z".repeat(65_535), "z".repeat(65_536), new java.math.BigInteger("1".repeat(30)),
+            new java.math.BigDecimal("1.25"), 'c', java.util.UUID.fromString("5c2d9a2e-8b1e-4d0e-9a7e-2f5d6c1b0a99"),
+            Keyword.of("plain"), Keyword.of("my.ns", "bar"), io.slacker.data.Symbol.of("sym"),
+            io.slacker.data.Ratio.of(1, 3), io.slacker.data.ClojureList.of(1L, Keyword.of("plain")), new java.util.Date(0)));
+        scalars.add(null);
+        Map<Object, Object> map16 = new LinkedHashMap<>();
+        for (int i = 0; i < 16; i++) {
+            map16.put(Keyword.of("ns-" + i % 3, "k" + i), scalars.get(i));
+        }
+        List<Object> array16 = new ArrayList<>(java.util.Collections.nCopies(70_000, Keyword.of("my.ns", "bar")));
+        Map<Object, Object> map32 = new LinkedHashMap<>();
+        for (int i = 0; i < 70_000; i++) {
+            map32.put("key-" + i, (long) i);
+        }
+        List<Object> values = List.of(scalars, map16, List.of(map16, map16), array16, user(1), map32, user(2));
+        for (int round = 0; round < 2; round++) {
+            for (Object v : values) {
+                assertThat(ser.serialize(v)).isEqualTo(fresh(type, v));
+            }
+            for (Object v : scalars) {
+                assertThat(ser.serialize(v)).isEqualTo(fresh(type, v));
+            }
+        }
+    }
+
+    /** Map keys of every kind, in maps of several classes: "map" or "cmap" as transit-java decides. */
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void mapsOfEveryKeyKindAreWhatAFreshWriterWrites(ContentType type) {
+        TransitSerializer ser = new TransitSerializer(type);
+        List<Object> keys = new ArrayList<>(List.of(Keyword.of("k"), "s", 7L, 2.5, true, 'c', io.slacker.data.Symbol.of("sym"),
+            List.of(1L), Map.of(Keyword.of("a"), 1L), new java.util.Date(5)));
+        keys.add(null);
+        List<Object> values = new ArrayList<>();
+        for (Object key : keys) {
+            Map<Object, Object> m = new LinkedHashMap<>();
+            m.put(Keyword.of("first"), 1L);
+            m.put("second", 2L);
+            m.put(key, 3L);
+            values.add(m);
+            values.add(new java.util.HashMap<>(m));
+            values.add(java.util.Collections.unmodifiableMap(m)); // not an AbstractMap
+        }
+        values.add(new java.util.TreeMap<>(Map.of("b", 1L, "a", 2L)));
+        values.add(Map.of(Keyword.of("x"), List.of(Map.of(List.of(2L), "cmap inside"))));
+        for (Object v : values) {
+            assertThat(ser.serialize(v)).as("%s", v).isEqualTo(fresh(type, v));
+            assertThat(ser.serialize(List.of(v, v))).as("%s twice", v).isEqualTo(fresh(type, List.of(v, v)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
+    void nestingUpToTheLimitIsReadAndOneMoreIsRefused(ContentType type) {
+        for (int limit : new int[] {1, 15, 16, 17, 40}) {
+            TransitSerializer ser = new TransitSerializer(type, limit);
+            Object ok = List.of(1L); // not empty: the msgpack check counts levels that hold something
+            for (int i = 1; i < limit; i++) {
+                ok = List.of(ok);
+            }
+            byte[] bytes = ser.serialize(ok);
+            assertThat(ser.deserialize(bytes)).isEqualTo(ok);
+            byte[] deeper = new TransitSerializer(type, limit + 1).serialize(List.of(ok));
+            assertThatThrownBy(() -> ser.deserialize(deeper)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("nesting");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ContentType.class, names = {"TRANSIT_JSON", "TRANSIT_MSGPACK"})
     void aFailedReadLeavesNothingForTheNextOne(ContentType type) {
