@@ -12,33 +12,21 @@ final class KeywordCache {
     private static final int SLOTS = 1024;
     private static final Entry[] ENTRIES = new Entry[SLOTS];
 
-    private record Entry(String token, Keyword keyword) {
+    /** A keyword token (with its colon) and its keyword. */
+    record Entry(String token, Keyword keyword) {
     }
 
     private KeywordCache() {
     }
 
     /**
-     * The keyword of the token {@code s[start, end)} (with its colon), or null when not cached.
+     * The entry in the slot of a token with this hash, or null; the caller compares its token
+     * with the one it read.
      *
      * @param hash {@code String.hashCode()} of the token, which the reader computes while scanning it
      */
-    static Keyword get(String s, int start, int end, int hash) {
-        Entry e = ENTRIES[slot(hash)];
-        if (e == null) {
-            return null;
-        }
-        String token = e.token;
-        int n = end - start;
-        if (token.length() != n) {
-            return null;
-        }
-        for (int i = 0; i < n; i++) {
-            if (token.charAt(i) != s.charAt(start + i)) {
-                return null;
-            }
-        }
-        return e.keyword;
+    static Entry get(int hash) {
+        return ENTRIES[slot(hash)];
     }
 
     /** Remembers that {@code token} (with its colon) reads as {@code keyword}. */
