@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The input of one parse and a cursor over it, with the lexical rules of Clojure's EDN reader:
@@ -69,18 +70,13 @@ abstract class EdnLexer {
         return ascii != null ? new String(ascii, from, to - from, StandardCharsets.ISO_8859_1) : text.substring(from, to);
     }
 
-    /** Whether the characters {@code [from, to)} are those of {@code s}. */
-    final boolean regionEquals(String s, int from, int to) {
-        int n = to - from;
-        if (s.length() != n) {
-            return false;
+    /** Whether the characters {@code [from, to)} are those of a cached keyword token. */
+    final boolean regionEquals(KeywordCache.Entry e, int from, int to) {
+        if (ascii != null) {
+            byte[] t = e.ascii();
+            return t != null && Arrays.equals(ascii, from, to, t, 0, t.length);
         }
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) != at(from + i)) {
-                return false;
-            }
-        }
-        return true;
+        return e.token().length() == to - from && text.regionMatches(from, e.token(), 0, to - from);
     }
 
     // ---- character classes ----
@@ -125,7 +121,12 @@ abstract class EdnLexer {
     }
 
     final void skipWhitespace() {
-        while (pos < end && isWhitespace(at(pos))) {
+        while (pos < end) {
+            char c = at(pos);
+            // every ASCII whitespace character but ',' is at most ' '
+            if (c > ' ' && c != ',' && c < 0x80 || !isWhitespace(c)) {
+                return;
+            }
             pos++;
         }
     }
@@ -172,6 +173,35 @@ abstract class EdnLexer {
         return pos;
     }
 
+    /**
+     * Moves past the token that starts at {@code start} (a keyword's colon, taken as a constituent)
+     * and returns {@code String.hashCode()} of its text, for {@link KeywordCache}.
+     */
+    final int scanHashedToken(int start) {
+        int p = start;
+        int h = at(start);
+        if (ascii != null) {
+            byte[] b = ascii;
+            while (++p < end) {
+                int c = b[p] & 0x7F; // ASCII: the mask only tells the compiler the index is in range
+                byte kind = TOKEN_CLASS[c];
+                if (kind != CONSTITUENT) {
+                    if (kind == TOKEN_END) {
+                        break;
+                    }
+                    endsToken(p); // throws
+                }
+                h = 31 * h + c;
+            }
+        } else {
+            while (++p < end && !endsToken(p)) {
+                h = 31 * h + text.charAt(p);
+            }
+        }
+        pos = p;
+        return h;
+    }
+
     /** Whether the character at {@code p} ends a token; a character no token may hold is an error. */
     final boolean endsToken(int p) {
         char c = at(p);
@@ -189,18 +219,11 @@ abstract class EdnLexer {
 
     /** The string literal whose opening quote is at {@code start}; {@code pos} is after the quote. */
     final String readString(int start) {
-        int i = pos;
-        while (i < end) {
-            char c = at(i);
-            if (c == '"') {
-                String out = slice(pos, i);
-                pos = i + 1;
-                return out;
-            }
-            if (c == '\\') {
-                break;
-            }
-            i++;
+        int i = plainRun(pos);
+        if (i < end && at(i) == '"') {
+            String out = slice(pos, i);
+            pos = i + 1;
+            return out;
         }
         StringBuilder sb = new StringBuilder(i - pos + 16);
         for (; pos < i; pos++) {
@@ -252,6 +275,33 @@ abstract class EdnLexer {
                 }
             }
         }
+    }
+
+    /** The end of the run of characters from {@code i} that stand for themselves in a string: the next quote or backslash. */
+    private int plainRun(int i) {
+        if (ascii != null) {
+            byte[] b = ascii;
+            // eight bytes at a time: flag the bytes equal to '"' or '\\' (exact for ASCII; the
+            // lowest flag is the first match)
+            for (; i + 8 <= end; i += 8) {
+                long w = (long) LONGS.get(b, i);
+                long q = w ^ 0x2222222222222222L;
+                long s = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long hit = ((q - 0x0101010101010101L) & ~q | (s - 0x0101010101010101L) & ~s) & 0x8080808080808080L;
+                if (hit != 0) {
+                    return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+                }
+            }
+            while (i < end && b[i] != '"' && b[i] != '\\') {
+                i++;
+            }
+        } else {
+            String t = text;
+            while (i < end && t.charAt(i) != '"' && t.charAt(i) != '\\') {
+                i++;
+            }
+        }
+        return i;
     }
 
     /** Up to {@code length} digits, stopping early at whitespace or a macro character. */

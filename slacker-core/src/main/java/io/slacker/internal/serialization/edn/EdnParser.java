@@ -147,15 +147,10 @@ final class EdnParser extends EdnLexer {
 
     /** A token starting with a colon: a known keyword from {@link KeywordCache}, else read and remembered. */
     private Object readKeyword(int start) {
-        // scanToken and the cache's hash in one pass over the characters
-        int p = start;
-        int h = ':';
-        while (++p < end && !endsToken(p)) {
-            h = 31 * h + at(p);
-        }
-        pos = p;
+        int h = scanHashedToken(start);
+        int p = pos;
         KeywordCache.Entry known = KeywordCache.get(h);
-        if (known != null && regionEquals(known.token(), start, p)) {
+        if (known != null && regionEquals(known, start, p)) {
             return known.keyword();
         }
         String t = slice(start, p);

@@ -1,6 +1,7 @@
 package io.slacker.internal.serialization.edn;
 
 import io.slacker.data.Keyword;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Keyword tokens already read, so that reading a known keyword costs a hash over its characters
@@ -12,8 +13,10 @@ final class KeywordCache {
     private static final int SLOTS = 1024;
     private static final Entry[] ENTRIES = new Entry[SLOTS];
 
-    /** A keyword token (with its colon) and its keyword. */
-    record Entry(String token, Keyword keyword) {
+    /**
+     * A keyword token (with its colon), its bytes when it is ASCII (else null), and its keyword.
+     */
+    record Entry(String token, byte[] ascii, Keyword keyword) {
     }
 
     private KeywordCache() {
@@ -31,7 +34,8 @@ final class KeywordCache {
 
     /** Remembers that {@code token} (with its colon) reads as {@code keyword}. */
     static void put(String token, Keyword keyword) {
-        ENTRIES[slot(token.hashCode())] = new Entry(token, keyword);
+        byte[] ascii = token.chars().allMatch(c -> c < 0x80) ? token.getBytes(StandardCharsets.US_ASCII) : null;
+        ENTRIES[slot(token.hashCode())] = new Entry(token, ascii, keyword);
     }
 
     /** The hash of a token: {@code String.hashCode} of its characters. */
