@@ -225,6 +225,11 @@ abstract class EdnLexer {
             pos = i + 1;
             return out;
         }
+        return readEscapedString(start, i);
+    }
+
+    /** The rest of a string literal with escapes (or no end), from {@code pos}; {@code i} is where the plain run ends. */
+    private String readEscapedString(int start, int i) {
         StringBuilder sb = new StringBuilder(i - pos + 16);
         for (; pos < i; pos++) {
             sb.append(at(pos));

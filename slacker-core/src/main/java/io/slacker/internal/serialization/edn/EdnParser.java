@@ -95,19 +95,36 @@ final class EdnParser extends EdnLexer {
         }
     }
 
-    /** Reads the form at {@code pos} (not whitespace, not end of input); SKIP for no value. */
+    /**
+     * Reads the form at {@code pos} (not whitespace, not end of input); SKIP for no value. The
+     * common forms are here and the rest in {@link #readOtherForm}, so that this stays small
+     * enough for the compiler to inline.
+     */
     private Object readForm() {
         int start = pos;
         char c = at(pos);
-        if (Character.isDigit(c)) {
-            return readNumber(start);
-        }
         switch (c) {
             case '"':
                 pos++;
                 return readString(start);
             case ':':
                 return readKeyword(start);
+            case '{':
+                pos++;
+                return readMap(start, start, null);
+            case '[':
+                pos++;
+                return readSequence(']', "vector", start);
+            default:
+                return readOtherForm(c, start);
+        }
+    }
+
+    private Object readOtherForm(char c, int start) {
+        if (Character.isDigit(c)) {
+            return readNumber(start);
+        }
+        switch (c) {
             case ';':
                 skipComment();
                 return SKIP;
@@ -117,12 +134,6 @@ final class EdnParser extends EdnLexer {
             case '(':
                 pos++;
                 return ClojureList.copyOf(readSequence(')', "list", start));
-            case '[':
-                pos++;
-                return readSequence(']', "vector", start);
-            case '{':
-                pos++;
-                return readMap(start, start, null);
             case ')':
             case ']':
             case '}':
