@@ -202,6 +202,33 @@ abstract class EdnLexer {
         return h;
     }
 
+    /**
+     * The cached keyword whose token starts at {@code start}, found by its prefix key without
+     * scanning for the token's end (ASCII input only), with {@code pos} moved past it; else null.
+     */
+    final KeywordCache.Entry keywordByPrefix(int start) {
+        if (ascii == null || start + 8 > end) {
+            return null;
+        }
+        byte[] b = ascii;
+        long w = (long) LONGS.get(b, start);
+        // cut at the first byte below '!' (exact for ASCII): where a token followed by whitespace ends
+        long low = (w - 0x2121212121212121L) & ~w & 0x8080808080808080L;
+        long key = low == 0 ? w : w & (1L << (Long.numberOfTrailingZeros(low) & ~7)) - 1;
+        KeywordCache.Entry e = KeywordCache.byPrefix(key);
+        if (e == null || e.prefix() != key) {
+            return null;
+        }
+        byte[] t = e.ascii();
+        int after = start + t.length;
+        if (after > end || after < end && TOKEN_CLASS[b[after] & 0x7F] != TOKEN_END
+                || t.length > 8 && !Arrays.equals(b, start + 8, after, t, 8, t.length)) {
+            return null;
+        }
+        pos = after;
+        return e;
+    }
+
     /** Whether the character at {@code p} ends a token; a character no token may hold is an error. */
     final boolean endsToken(int p) {
         char c = at(p);

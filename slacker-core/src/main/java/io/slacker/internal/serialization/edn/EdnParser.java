@@ -158,13 +158,17 @@ final class EdnParser extends EdnLexer {
 
     /** A token starting with a colon: a known keyword from {@link KeywordCache}, else read and remembered. */
     private Object readKeyword(int start) {
-        int h = scanHashedToken(start);
-        int p = pos;
-        KeywordCache.Entry known = KeywordCache.get(h);
-        if (known != null && regionEquals(known, start, p)) {
+        KeywordCache.Entry known = keywordByPrefix(start);
+        if (known != null) {
             return known.keyword();
         }
-        String t = slice(start, p);
+        int h = scanHashedToken(start);
+        known = KeywordCache.get(h);
+        if (known != null && regionEquals(known, start, pos)) {
+            KeywordCache.rememberPrefix(known);
+            return known.keyword();
+        }
+        String t = slice(start, pos);
         Object o = interpretToken(t, start);
         if (o instanceof Keyword k) {
             KeywordCache.put(t, k);

@@ -176,9 +176,32 @@ class EdnReaderPathsTest {
             assertThat(reader.read(("[" + text + " " + text + "]").getBytes(StandardCharsets.UTF_8)))
                     .isEqualTo(List.of(fromBytes, fromBytes));
         }
-        // a token that only starts like a cached keyword
-        reader.read(":abc".getBytes(StandardCharsets.US_ASCII));
-        assertThat(reader.read(":abcd".getBytes(StandardCharsets.US_ASCII))).isEqualTo(Keyword.of("abcd"));
-        assertThat(reader.read(":ab".getBytes(StandardCharsets.US_ASCII))).isEqualTo(Keyword.of("ab"));
+    }
+
+    @Test
+    void aCachedKeywordIsOnlyTakenForItsWholeToken() {
+        // read twice each, so that the second read finds the first one's keyword in the cache
+        String[][] cases = {
+            {"[:ab :ab\u0001 :ab]", "[:ab :ab\u0001 :ab]"},
+            {"[:abcdefg :abcdefgh :abcdefghi :abcdefg]", "[:abcdefg :abcdefgh :abcdefghi :abcdefg]"},
+            {"{:my.app/alpha 1, :my.app/alphabet 2, :my.app/beta 3, :my.app/alpha\t4}",
+                "duplicate map key :my.app/alpha at offset 0"},
+            {"[:my.app/alpha :my.app/alphabet :my.app/beta :my.app/gamma :my.app/alpha]",
+                "[:my.app/alpha :my.app/alphabet :my.app/beta :my.app/gamma :my.app/alpha]"},
+            {"[:abcdefgh] :abcdefgh", "unexpected data after the top-level value at offset 12"},
+            {"[:ab :ab~x]", "invalid constituent character '~' at offset 8"},
+            {"[:abcdefgh :abcdefgh@]", "invalid constituent character '@' at offset 20"},
+            {"[:abcdefghij :abcdefghijk :abcdefghi]", "[:abcdefghij :abcdefghijk :abcdefghi]"},
+        };
+        for (String[] c : cases) {
+            for (int round = 0; round < 2; round++) {
+                Outcome o = readBothWays(c[0]);
+                if (!c[1].startsWith("[")) {
+                    assertThat(o.error()).as(c[0]).isEqualTo("invalid EDN: " + c[1]);
+                } else {
+                    assertThat(EdnPrinter.standard().print(o.value())).as(c[0]).isEqualTo(c[1]);
+                }
+            }
+        }
     }
 }
