@@ -17,6 +17,7 @@ final class KeywordCache {
     private static final int SLOTS = 1024;
     private static final Entry[] BY_HASH = new Entry[SLOTS];
     private static final Entry[] BY_PREFIX = new Entry[SLOTS];
+    private static final Printed[] PRINTED = new Printed[SLOTS];
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     /**
@@ -26,7 +27,22 @@ final class KeywordCache {
     record Entry(String token, byte[] ascii, long prefix, Keyword keyword) {
     }
 
+    /** A keyword and its printed form, {@code :text} in UTF-8. */
+    private record Printed(Keyword keyword, byte[] utf8) {
+    }
+
     private KeywordCache() {
+    }
+
+    /** The printed form of a keyword, {@code :text} in UTF-8 (a lone surrogate as {@code ?}, as the printer writes it). */
+    static byte[] printed(Keyword k) {
+        int slot = System.identityHashCode(k) & (SLOTS - 1);
+        Printed p = PRINTED[slot];
+        if (p == null || p.keyword() != k) {
+            p = new Printed(k, (":" + k.text()).getBytes(StandardCharsets.UTF_8));
+            PRINTED[slot] = p;
+        }
+        return p.utf8();
     }
 
     /**
