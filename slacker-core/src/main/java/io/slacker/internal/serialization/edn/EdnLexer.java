@@ -219,10 +219,10 @@ abstract class EdnLexer {
         if (e == null || e.prefix() != key) {
             return null;
         }
-        byte[] t = e.ascii();
-        int after = start + t.length;
+        int n = e.length();
+        int after = start + n;
         if (after > end || after < end && TOKEN_CLASS[b[after] & 0x7F] != TOKEN_END
-                || t.length > 8 && !Arrays.equals(b, start + 8, after, t, 8, t.length)) {
+                || n > 8 && !Arrays.equals(b, start + 8, after, e.ascii(), 8, n)) {
             return null;
         }
         pos = after;

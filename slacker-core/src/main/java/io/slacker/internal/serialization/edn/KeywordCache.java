@@ -21,10 +21,10 @@ final class KeywordCache {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     /**
-     * A keyword token (with its colon), its bytes when it is ASCII (else null), its prefix key
-     * ({@link #prefix}; 0 for none), and its keyword.
+     * A keyword token (with its colon) and its length, its bytes when it is ASCII (else null),
+     * its prefix key ({@link #prefix}; 0 for none), and its keyword.
      */
-    record Entry(String token, byte[] ascii, long prefix, Keyword keyword) {
+    record Entry(String token, int length, byte[] ascii, long prefix, Keyword keyword) {
     }
 
     /** A keyword and its printed form, {@code :text} in UTF-8. */
@@ -63,7 +63,7 @@ final class KeywordCache {
     /** Remembers that {@code token} (with its colon) reads as {@code keyword}; returns the entry. */
     static Entry put(String token, Keyword keyword) {
         byte[] ascii = token.chars().allMatch(c -> c < 0x80) ? token.getBytes(StandardCharsets.US_ASCII) : null;
-        Entry e = new Entry(token, ascii, ascii == null ? 0 : prefix(ascii), keyword);
+        Entry e = new Entry(token, token.length(), ascii, ascii == null ? 0 : prefix(ascii), keyword);
         BY_HASH[slot(token.hashCode())] = e;
         rememberPrefix(e);
         return e;

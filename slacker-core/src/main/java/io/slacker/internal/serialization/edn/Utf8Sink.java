@@ -155,7 +155,7 @@ final class Utf8Sink {
         return 1;
     }
 
-    /** Writes a string as UTF-8 without escaping (keywords, symbols). */
+    /** Writes a string as UTF-8 without escaping (symbols, tags). */
     void writeRaw(String s) {
         writeText(s, NO_ESCAPE);
     }
