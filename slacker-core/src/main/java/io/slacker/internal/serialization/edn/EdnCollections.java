@@ -21,7 +21,7 @@ import java.util.Set;
 abstract class EdnCollections extends EdnLexer {
     /** Returned by forms that produce no value (comments, discards). */
     static final Object SKIP = new Object();
-    /** No map key read yet; also the end of a collection. */
+    /** No map key read yet; also what {@link #readElement} returns at the closing delimiter. */
     private static final Object NO_KEY = new Object();
 
     /** The reader's settings. */
@@ -53,7 +53,6 @@ abstract class EdnCollections extends EdnLexer {
         depth--;
     }
 
-
     /**
      * The next element of a collection opened at {@code open}: a value, SKIP for a comment or
      * discard, or {@code NO_KEY} at the closing delimiter (consumed).
@@ -70,6 +69,7 @@ abstract class EdnCollections extends EdnLexer {
         return readForm();
     }
 
+    /** A vector or list (as the vector of its elements) whose opening delimiter is at {@code start}. */
     final ArrayList<Object> readSequence(char close, String what, int start) {
         enter(start);
         ArrayList<Object> items = new ArrayList<>();
