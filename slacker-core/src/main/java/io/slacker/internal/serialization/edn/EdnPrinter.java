@@ -125,8 +125,7 @@ public final class EdnPrinter {
         } else if (v instanceof String s) {
             out.writeStringLiteral(s);
         } else if (v instanceof Keyword k) {
-            out.writeByte(':');
-            out.writeRaw(k.text());
+            out.writeBytes(KeywordCache.printed(k));
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             out.writeLong(((Number) v).longValue());
         } else if (v instanceof Map<?, ?> m) {

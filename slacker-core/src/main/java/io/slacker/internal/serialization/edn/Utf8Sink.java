@@ -155,25 +155,9 @@ final class Utf8Sink {
         return 1;
     }
 
-    /** Writes a string as UTF-8 without escaping (keywords, symbols). */
+    /** Writes a string as UTF-8 without escaping (symbols, tags). */
     void writeRaw(String s) {
-        int n = s.length();
-        ensure(n);
-        int i = 0;
-        byte[] b = buf;
-        int p = len;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                break;
-            }
-            b[p++] = (byte) c;
-        }
-        len = p;
-        while (i < n) {
-            char c = s.charAt(i);
-            i += writeChar(c, i + 1 < n ? s.charAt(i + 1) : -1);
-        }
+        writeText(s, NO_ESCAPE);
     }
 
     /**
@@ -181,37 +165,55 @@ final class Utf8Sink {
      * every other character raw.
      */
     void writeStringLiteral(String s) {
-        int n = s.length();
-        ensure(n + 2);
-        byte[] b = buf;
-        int p = len;
-        b[p++] = '"';
-        int i = 0;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || ESCAPE[c] != 0) {
-                break;
-            }
-            b[p++] = (byte) c;
-        }
-        len = p;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                byte e = ESCAPE[c];
-                if (e != 0) {
-                    writeTwo('\\', e);
-                } else {
-                    writeByte(c);
-                }
-                i++;
-            } else {
-                i += writeChar(c, i + 1 < n ? s.charAt(i + 1) : -1);
-            }
-        }
+        ensure(s.length() + 2);
+        buf[len++] = '"';
+        writeText(s, ESCAPE);
         writeByte('"');
     }
 
+    /**
+     * Writes a string as UTF-8, ASCII characters with an entry in {@code escapes} as a backslash
+     * and that entry.
+     */
+    private void writeText(String s, byte[] escapes) {
+        int n = s.length();
+        int i = 0;
+        for (;;) {
+            ensure(n - i);
+            i = copyPlain(s, i, n);
+            if (i == n) {
+                return;
+            }
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                i += writeChar(c, i + 1 < n ? s.charAt(i + 1) : -1);
+            } else if (escapes[c] != 0) {
+                writeTwo('\\', escapes[c]);
+                i++;
+            } else {
+                writeByte(c);
+                i++;
+            }
+        }
+    }
+
+    /**
+     * Copies the characters of {@code s} from {@code from} that are printable ASCII other than
+     * {@code "} and {@code \} (written as they are in every context) into the buffer, which has
+     * room for them; returns the index of the first other character, or {@code n}.
+     */
+    private int copyPlain(String s, int from, int n) {
+        byte[] b = buf;
+        int p = len - from;
+        int i = from;
+        for (char c; i < n && ((c = s.charAt(i)) >= '#' && c < 0x7F && c != '\\' || c == ' ' || c == '!'); i++) {
+            b[p + i] = (byte) c;
+        }
+        len = p + i;
+        return i;
+    }
+
+    private static final byte[] NO_ESCAPE = new byte[128];
     private static final byte[] ESCAPE = new byte[128];
 
     static {

@@ -157,4 +157,47 @@ class EdnPrinterTest {
         assertThatThrownBy(() -> pr(tooDeep)).isInstanceOf(SerializationException.class);
         assertThat(EdnPrinter.withMaxDepth(2000).print(tooDeep)).endsWith("]]]");
     }
+
+    /** Clojure's string escapes, then Java's UTF-8 encoder (which writes a lone surrogate as '?'). */
+    private static byte[] expectedLiteral(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\f' -> sb.append("\\f");
+                case '\b' -> sb.append("\\b");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyCharacterOfStringsKeywordsAndSymbolsComesOutAsUtf8() {
+        StringBuilder alphabet = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            alphabet.append(c);
+        }
+        alphabet.append("\u00e9\u0085\u00ff\u0100\u2028\u20ac\ud800\udc00\ud83d\ude00");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            int n = i % 100 == 0 ? random.nextInt(5_000) : random.nextInt(40);
+            StringBuilder sb = new StringBuilder(n);
+            for (int k = 0; k < n; k++) {
+                // mostly plain ASCII runs, as real strings have
+                sb.append(random.nextInt(4) > 0 ? (char) ('a' + random.nextInt(26)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertThat(printer.printUtf8(s)).as("string #%d", i).isEqualTo(expectedLiteral(s));
+            assertThat(printer.printUtf8(Keyword.of("k" + s))).as("keyword #%d", i)
+                    .isEqualTo((":k" + s).getBytes(StandardCharsets.UTF_8));
+            assertThat(printer.printUtf8(List.of(Symbol.of("s" + s), s))).as("symbol #%d", i)
+                    .isEqualTo(("[s" + s + " " + new String(expectedLiteral(s), StandardCharsets.UTF_8) + "]")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+    }
 }
