@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What {@link RpcBenchmark} echoes: a string of N ASCII characters ({@code 32}, or any number),
- * or {@code map}, a map of 10 keyword keys to short strings (about 260 bytes of EDN). The raw
+ * or {@code map}, a map of 10 keyword keys to short strings (340 bytes of EDN). The raw
  * echo sends as many bytes as the value's EDN form has.
  *
  * @param name  the option value
