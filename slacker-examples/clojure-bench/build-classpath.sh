@@ -4,17 +4,17 @@
 #
 #   CLJ_CP=$(slacker-examples/clojure-bench/build-classpath.sh [WORK_DIR])
 #
-# On a normal machine `lein classpath` in a project that depends on [slacker "0.18.0-SNAPSHOT"]
-# (or slacker's own checkout at the commit below) gives the same libraries from Clojars. This
-# environment reaches Maven Central only, so here the Clojars libraries come from git mirrors of
-# their GitHub repositories (the session tool `fetch github:owner/name` puts them under
-# $MIRRORS/owner+name/), at the tag that slacker's and its dependencies' project.clj ask for; their
+# On a normal machine `lein classpath` in slacker's own checkout at the commit below gives the same
+# libraries from Clojars (plus its :dev profile's optional nippy, cheshire, transit-clj and log4j 2,
+# which content type clj does not use), as does a project that depends on that slacker. This
+# environment reaches Maven Central only, so here the Clojars libraries come from bare git clones of
+# their GitHub repositories under $MIRRORS/owner+name/repo (or .../repo/.git), at the tag that slacker's and its dependencies' project.clj ask for; their
 # Clojure sources go on the class path as they are (Clojure compiles them when loading), their few
 # Java sources are compiled with javac. Clojure, tools.logging and Netty come from Maven Central.
 # Nothing of slacker or its libraries is changed.
 #
 # The result is a directory WORK_DIR (default: ${TMPDIR:-/tmp}/slacker-clj-bench) with src/<lib>/,
-# classes/ and lib/; the class path ends with this module's src/main/clojure-bench (namespaces
+# classes/ and lib/; the class path starts with this module's src/main/clojure-bench (namespaces
 # bench and bench-server). Run again at will: it rebuilds WORK_DIR.
 set -euo pipefail
 
@@ -70,7 +70,7 @@ for row in "${SOURCES[@]}"; do
 done
 
 for a in "${JARS[@]}"; do
-  mvn -B -q dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/lib" >&2
+  mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/lib" >&2
 done
 LIB=$(ls "$WORK"/lib/*.jar | paste -sd:)
 
