@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Goals, for slacker on its worker pool (not the {@code io} targets): blocking p50 at most
  * 1.3x the raw echo's; pipelined throughput at least 0.6x the raw echo's with a string payload,
- * 0.35x with the map; at most 600 bytes allocated per call on each side with a string payload.
+ * 0.35x with the map; at most 600 bytes allocated per call on each side with a string payload;
+ * with target {@code clojure-server}, at least 10x its calls/s for {@code slacker clj}.
  */
 final class BenchReport {
     private static final String RAW = "raw echo";
@@ -21,6 +22,8 @@ final class BenchReport {
     private static final double MIN_THROUGHPUT_STRING = 0.6;
     private static final double MIN_THROUGHPUT_MAP = 0.35;
     private static final double MAX_BYTES_PER_CALL = 600;
+    private static final String JAVA_CLJ = "slacker clj";
+    private static final double MIN_OVER_CLOJURE = 10;
 
     private final Map<String, Map<String, BenchResult>> blocks = new LinkedHashMap<>();
     private boolean headerPrinted;
@@ -52,6 +55,16 @@ final class BenchReport {
                 goal);
             label = "";
             payloadLabel = "";
+        }
+        BenchResult java = results.get(JAVA_CLJ);
+        BenchResult clojure = results.get(RpcBenchmark.CLOJURE_SERVER);
+        if (java != null && clojure != null) {
+            double ratio = java.callsPerSecond() / clojure.callsPerSecond();
+            System.out.printf(Locale.ROOT, "%-16s %s / %s: %.1fx the calls/s%s (goal >= %.0fx: %s); "
+                    + "server process CPU per call %.2f / %.2f us (%.1fx less)%n", "", JAVA_CLJ, RpcBenchmark.CLOJURE_SERVER,
+                ratio, lat ? fmt(", %.2fx the p50", java.percentileMicros(50) / clojure.percentileMicros(50)) : "",
+                MIN_OVER_CLOJURE, ratio >= MIN_OVER_CLOJURE ? "met" : "MISSED", java.serverCpuMicrosPerCall(),
+                clojure.serverCpuMicrosPerCall(), clojure.serverCpuMicrosPerCall() / java.serverCpuMicrosPerCall());
         }
     }
 

@@ -73,6 +73,11 @@ final class BenchResult {
         return perCall(client.processCpu() + server.processCpu()) / 1e3;
     }
 
+    /** CPU microseconds per call of the server's process (NaN when it shares the client's JVM). */
+    double serverCpuMicrosPerCall() {
+        return server.processCpu() == 0 ? Double.NaN : perCall(server.processCpu()) / 1e3;
+    }
+
     /** CPU microseconds per call of the threads of one role, both sides. */
     double cpuMicrosPerCall(String role) {
         return perCall(client.cpuByRole().getOrDefault(role, 0L) + server.cpuByRole().getOrDefault(role, 0L)) / 1e3;

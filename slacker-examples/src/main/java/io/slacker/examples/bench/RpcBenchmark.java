@@ -52,12 +52,17 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Targets: {@code raw}, {@code raw-pool} (the echo through a worker pool: the hop slacker
  * makes), {@code carb}, {@code clj}, {@code nippy}, and {@code carb-io} / {@code clj-io} /
- * {@code nippy-io} (the namespace on {@code runOnIoThread}). Each scenario runs in rounds; within
+ * {@code nippy-io} (the namespace on {@code runOnIoThread}), and {@code clojure-server}: the real
+ * Clojure slacker server in a JVM of its own ({@link ServerSide#clojure}, class path from
+ * {@code --clojure-cp}), called by the same client with content type clj, for the ratio of
+ * {@code slacker clj} to it (issue #18: at least 10x). Each scenario runs in rounds; within
  * a round every target runs once, the order rotating per round, so background load hits all of
  * them alike; the figures are summed over rounds, spread is (max - min) / mean of the per-round
  * rates. Run {@code --help} for the options.
  */
 public final class RpcBenchmark {
+    /** The target that drives the real Clojure slacker server, as {@code clj} drives ours. */
+    static final String CLOJURE_SERVER = "clojure-server";
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
@@ -72,6 +77,7 @@ public final class RpcBenchmark {
         DEFAULTS.put("client-io", "0");
         DEFAULTS.put("workers", "0");
         DEFAULTS.put("server-jvm-args", "");
+        DEFAULTS.put("clojure-cp", "");
     }
 
     private RpcBenchmark() {
@@ -79,13 +85,15 @@ public final class RpcBenchmark {
 
     /** The settings of a run; thread counts of 0 mean the libraries' defaults. */
     private record Options(List<String> scenarios, List<String> payloads, List<String> targets, double seconds, int rounds,
-                           double warmup, boolean fork, int serverIo, int clientIo, int workers, List<String> serverJvmArgs) {
+                           double warmup, boolean fork, int serverIo, int clientIo, int workers, List<String> serverJvmArgs,
+                           String clojureCp) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>(DEFAULTS);
             for (String a : args) {
                 if (a.equals("-h") || a.equals("--help")) {
                     System.out.println("options (--name=value), defaults: " + m + "\n(server-jvm-args: space-separated, "
-                        + "e.g. --server-jvm-args=-XX:StartFlightRecording=filename=server.jfr,settings=profile)");
+                        + "e.g. --server-jvm-args=-XX:StartFlightRecording=filename=server.jfr,settings=profile;\n clojure-cp: the "
+                        + "class path of target clojure-server, from slacker-examples/clojure-bench/build-classpath.sh)");
                     System.exit(0);
                 }
                 int eq = a.indexOf('=');
@@ -95,11 +103,15 @@ public final class RpcBenchmark {
                 m.put(a.substring(2, eq), a.substring(eq + 1));
             }
             String jvm = m.get("server-jvm-args").trim();
+            if (List.of(m.get("targets").split(",")).contains(CLOJURE_SERVER) && m.get("clojure-cp").isEmpty()) {
+                throw new IllegalArgumentException("target " + CLOJURE_SERVER + " needs --clojure-cp=CLASSPATH "
+                    + "(slacker-examples/clojure-bench/build-classpath.sh prints it)");
+            }
             return new Options(List.of(m.get("scenarios").split(",")), List.of(m.get("payloads").split(",")),
                 List.of(m.get("targets").split(",")), Double.parseDouble(m.get("seconds")), Integer.parseInt(m.get("rounds")),
                 Double.parseDouble(m.get("warmup")), Boolean.parseBoolean(m.get("fork")), Integer.parseInt(m.get("server-io")),
                 Integer.parseInt(m.get("client-io")), Integer.parseInt(m.get("workers")),
-                jvm.isEmpty() ? List.of() : List.of(jvm.split(" +")));
+                jvm.isEmpty() ? List.of() : List.of(jvm.split(" +")), m.get("clojure-cp"));
         }
     }
 
@@ -111,26 +123,33 @@ public final class RpcBenchmark {
         List<String> scenarios = new ArrayList<>(o.scenarios());
         boolean breakdown = scenarios.remove("breakdown");
         try (ServerSide side = o.fork() ? ServerSide.forked(o.serverIo(), o.workers(), o.serverJvmArgs())
-            : ServerSide.inJvm(o.serverIo(), o.workers())) {
+            : ServerSide.inJvm(o.serverIo(), o.workers());
+             ServerSide clojure = o.targets().contains(CLOJURE_SERVER)
+                 ? ServerSide.clojure(o.clojureCp(), o.serverJvmArgs()) : null) {
             System.out.printf(Locale.ROOT, "RpcBenchmark: %s; %d round(s) x %.1f s per target, warm-up %.1f s, threads: "
                     + "server I/O %s, client I/O %s, workers %s; %d CPUs, %s%n", side.description(), o.rounds(), o.seconds(),
                 o.warmup(), count(o.serverIo()), count(o.clientIo()), count(o.workers()),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            if (clojure != null) {
+                System.out.println("target " + CLOJURE_SERVER + ": " + clojure.description()
+                    + ", its default threads; same client and content type as target clj");
+            }
             for (BenchPayload p : payloads) {
                 System.out.printf(Locale.ROOT, "payload %s: %s; the raw echo sends %d bytes behind a 4-byte length%n",
                     p.label(), p.value() instanceof String ? "a string of ASCII characters"
                         : "a map of 10 keyword keys to strings (its EDN form's size)", p.raw().length);
             }
             System.out.println();
-            List<BenchTarget> targets = new ArrayList<>();
+            Map<BenchTarget, ServerSide> targets = new LinkedHashMap<>();
             try {
                 for (String t : o.targets()) {
-                    targets.add(target(t, side, o));
+                    ServerSide s = t.equals(CLOJURE_SERVER) ? clojure : side;
+                    targets.put(target(t, s, o), s);
                 }
-                run(o, side, targets, scenarios, payloads);
+                run(o, targets, scenarios, payloads);
             } finally {
-                targets.forEach(BenchTarget::close);
+                targets.keySet().forEach(BenchTarget::close);
             }
         }
         if (breakdown) {
@@ -145,6 +164,9 @@ public final class RpcBenchmark {
     }
 
     private static BenchTarget target(String t, ServerSide side, Options o) throws InterruptedException {
+        if (t.equals(CLOJURE_SERVER)) {
+            return BenchTarget.slacker(CLOJURE_SERVER, ContentType.CLJ, BenchServers.NS, side.slackerPort(), o.clientIo());
+        }
         if (t.equals("raw")) {
             return BenchTarget.raw("raw echo", side.rawPort(), o.clientIo());
         }
@@ -157,27 +179,28 @@ public final class RpcBenchmark {
             io ? BenchServers.NS_IO : BenchServers.NS, side.slackerPort(), o.clientIo());
     }
 
-    private static void run(Options o, ServerSide side, List<BenchTarget> targets, List<String> scenarios,
+    private static void run(Options o, Map<BenchTarget, ServerSide> targets, List<String> scenarios,
                             List<BenchPayload> payloads) throws Exception {
         long start = System.nanoTime();
         if (o.warmup() > 0) {
             double each = o.warmup() / 2 / payloads.size();
             for (BenchPayload p : payloads) {
-                for (BenchTarget t : targets) {
-                    pipelined(side, t, p, 1, 64, each, new BenchResult());
-                    latency(side, t, p, each, new BenchResult());
+                for (Map.Entry<BenchTarget, ServerSide> t : targets.entrySet()) {
+                    pipelined(t.getValue(), t.getKey(), p, 1, 64, each, new BenchResult());
+                    latency(t.getValue(), t.getKey(), p, each, new BenchResult());
                 }
             }
         }
         BenchReport report = new BenchReport();
+        List<BenchTarget> order = new ArrayList<>(targets.keySet());
         for (String s : scenarios) {
             for (BenchPayload p : payloads) {
                 Map<BenchTarget, BenchResult> results = new LinkedHashMap<>();
-                targets.forEach(t -> results.put(t, new BenchResult()));
+                order.forEach(t -> results.put(t, new BenchResult()));
                 for (int r = 0; r < o.rounds(); r++) {
-                    for (int k = 0; k < targets.size(); k++) {
-                        BenchTarget t = targets.get((k + r) % targets.size());
-                        runScenario(side, s, t, p, o.seconds(), results.get(t));
+                    for (int k = 0; k < order.size(); k++) {
+                        BenchTarget t = order.get((k + r) % order.size());
+                        runScenario(targets.get(t), s, t, p, o.seconds(), results.get(t));
                     }
                 }
                 Map<String, BenchResult> named = new LinkedHashMap<>();

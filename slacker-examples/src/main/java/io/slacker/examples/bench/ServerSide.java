@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,37 @@ interface ServerSide extends AutoCloseable {
      * {@code jvmArgs} (JFR, heap size...).
      */
     static ServerSide forked(int ioThreads, int workers, List<String> jvmArgs) throws IOException {
-        return new Forked(ioThreads, workers, jvmArgs);
+        List<String> cmd = javaCommand(jvmArgs, System.getProperty("java.class.path"));
+        cmd.add(1, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        cmd.add(2, "-Dbench.nio=" + Boolean.getBoolean("bench.nio"));
+        cmd.addAll(List.of(BenchServers.class.getName(), Integer.toString(ioThreads), Integer.toString(workers)));
+        return new Forked(cmd, "servers in a separate JVM");
+    }
+
+    /**
+     * The real Clojure slacker server in a new JVM: {@code clojure.main -m bench-server} (under
+     * slacker-examples/src/main/clojure-bench) on {@code classPath}, which
+     * slacker-examples/clojure-bench/build-classpath.sh assembles. It speaks the protocol of
+     * {@link BenchServers#main} but has only the slacker port (slacker binds all interfaces; the
+     * clients use 127.0.0.1).
+     */
+    static ServerSide clojure(String classPath, List<String> jvmArgs) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // slacker cannot tell the port it bound, so it gets a free one
+        }
+        List<String> cmd = javaCommand(jvmArgs, classPath);
+        cmd.addAll(List.of("clojure.main", "-m", "bench-server", Integer.toString(port)));
+        return new Forked(cmd, "Clojure slacker server in a separate JVM");
+    }
+
+    private static List<String> javaCommand(List<String> jvmArgs, String classPath) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        return cmd;
     }
 
     /** A server JVM driven over its stdin and stdout (see {@link BenchServers#main}). */
@@ -82,19 +113,11 @@ interface ServerSide extends AutoCloseable {
         private final Process process;
         private final BufferedReader in;
         private final PrintStream out;
+        private final String label;
         private final Map<String, String> ports = new HashMap<>();
 
-        Forked(int ioThreads, int workers, List<String> jvmArgs) throws IOException {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(jvmArgs);
-            cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-            cmd.add("-Dbench.nio=" + Boolean.getBoolean("bench.nio"));
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(BenchServers.class.getName());
-            cmd.add(Integer.toString(ioThreads));
-            cmd.add(Integer.toString(workers));
+        Forked(List<String> cmd, String label) throws IOException {
+            this.label = label;
             this.process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.out = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -158,7 +181,8 @@ interface ServerSide extends AutoCloseable {
 
         @Override
         public String description() {
-            return "servers in a separate JVM (pid " + process.pid() + "), raw echo over " + ports.get("transport");
+            return label + " (pid " + process.pid() + ")"
+                + (ports.containsKey("transport") ? ", raw echo over " + ports.get("transport") : "");
         }
 
         @Override

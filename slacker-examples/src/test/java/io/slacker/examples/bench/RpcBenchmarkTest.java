@@ -1,9 +1,11 @@
 package io.slacker.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slacker.ContentType;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,6 +68,20 @@ class RpcBenchmarkTest {
             assertThat(used.cpuByRole().get("server-io") + used.cpuByRole().get("worker")).isPositive();
             assertThat(used.processCpu()).isPositive();
         }
+    }
+
+    @Test
+    void theClojureServerTargetNeedsItsClassPathAndSaysSo() {
+        assertThatThrownBy(() -> RpcBenchmark.main(new String[] {"--targets=clj,clojure-server"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--clojure-cp=")
+            .hasMessageContaining("build-classpath.sh");
+    }
+
+    @Test
+    void aClojureServerJvmThatCannotStartIsReportedNotWaitedFor() {
+        // no Clojure here (it comes from the class path that build-classpath.sh assembles): the JVM exits at once
+        assertThatThrownBy(() -> ServerSide.clojure("/nonexistent", List.of()).close())
+            .isInstanceOf(IOException.class).hasMessageContaining("did not start").hasMessageContaining("clojure.main");
     }
 
     @Test
