@@ -59,7 +59,7 @@ abstract class InboundGuard extends ChannelInboundHandlerAdapter {
             timer = ctx.executor().schedule(() -> refuse(ctx, "message not complete within "
                 + limits.frameTimeoutMillis + " ms (frame read timeout)"), limits.frameTimeoutMillis, TimeUnit.MILLISECONDS);
         }
-        if (!limits.hold(delta)) {
+        if (delta != 0 && !limits.hold(delta)) { // most frames arrive whole: nothing held, no shared update
             refuse(ctx, "partial messages of all connections would hold more than the inbound budget of "
                 + limits.budgetBytes + " bytes (this connection: " + bytes + ")");
         }
