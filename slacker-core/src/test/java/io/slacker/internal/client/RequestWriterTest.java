@@ -202,6 +202,8 @@ class RequestWriterTest {
                 .havingCause().withMessage("connection lost");
         }
         // a later call on the same writer goes out alone: the failed ones were dropped, not written
+        // (registered once the failing task is over: a call registered during it may be failed too)
+        channel.eventLoop().submit(() -> { }).syncUninterruptibly();
         CountedCall later = new CountedCall(99);
         pending.register(later);
         later.channel = channel;
