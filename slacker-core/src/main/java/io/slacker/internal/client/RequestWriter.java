@@ -49,7 +49,7 @@ final class RequestWriter extends BatchWriter<PendingCall> {
 
     @Override
     protected void encodeFailed(PendingCall call, RuntimeException e) {
-        fail(call, new ConnectionBrokenException("could not send " + call.description() + " to " + address + ": " + e, e));
+        fail(call, notSent(call, e));
     }
 
     @Override
@@ -60,6 +60,10 @@ final class RequestWriter extends BatchWriter<PendingCall> {
     @Override
     protected void unsent(PendingCall call, RejectedExecutionException e) {
         fail(call, new ConnectionBrokenException("connection to " + address + " lost", e));
+    }
+
+    private ConnectionBrokenException notSent(PendingCall call, Throwable cause) {
+        return new ConnectionBrokenException("could not send " + call.description() + " to " + address + ": " + cause, cause);
     }
 
     private void fail(PendingCall call, Throwable error) {
@@ -81,18 +85,12 @@ final class RequestWriter extends BatchWriter<PendingCall> {
         BatchPromise(List<PendingCall> written) {
             super(channel);
             boolean anyOneWay = false;
-            if (written.size() == 1) {
-                single = written.get(0);
-                calls = null;
-                anyOneWay = !single.expectsAnswer();
-            } else {
-                single = null;
-                calls = written.toArray(new PendingCall[0]);
-                for (PendingCall c : calls) {
-                    anyOneWay |= !c.expectsAnswer();
-                }
+            for (int i = 0, n = written.size(); i < n; i++) {
+                anyOneWay |= !written.get(i).expectsAnswer();
             }
             oneWay = anyOneWay;
+            single = written.size() == 1 ? written.get(0) : null;
+            calls = single == null ? written.toArray(new PendingCall[0]) : null;
             addListener(this);
         }
 
@@ -116,8 +114,7 @@ final class RequestWriter extends BatchWriter<PendingCall> {
                     c.sent();
                 }
             } else {
-                fail(c, new ConnectionBrokenException("could not send " + c.description() + " to " + address + ": "
-                    + f.cause(), f.cause()));
+                fail(c, notSent(c, f.cause()));
             }
         }
     }

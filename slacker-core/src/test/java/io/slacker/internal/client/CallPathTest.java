@@ -7,17 +7,14 @@ import io.slacker.CallTimeoutException;
 import io.slacker.ConnectionBrokenException;
 import io.slacker.SlackerClient;
 import io.slacker.internal.protocol.Frame;
-import io.slacker.internal.serialization.edn.EdnSerializer;
 import io.slacker.spi.CallContext;
 import io.slacker.spi.Interceptor;
-import io.slacker.spi.Serializers;
 import io.slacker.testkit.TestTls;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,35 +32,7 @@ import org.junit.jupiter.api.Test;
  * connection), batched writes (a request that cannot be encoded, a connection dropped under
  * pipelined calls) and the pending-call table (a call outliving more newer calls than its slots).
  */
-class CallPathTest {
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Collections.reverse(toClose);
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-    }
-
-    private FakeServer server(FakeServer.Behavior b) throws InterruptedException {
-        FakeServer s = new FakeServer(b);
-        toClose.add(s);
-        return s;
-    }
-
-    private SlackerClient client(SlackerClient.Builder b) {
-        SlackerClient c = b.build();
-        toClose.add(c);
-        return c;
-    }
-
-    private static SlackerClient.Builder builder(String address) {
-        return SlackerClient.builder().address(address)
-            .serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build())
-            .timeout(Duration.ofSeconds(5));
-    }
-
+class CallPathTest extends FakeServerTest {
     private static Throwable outcome(CompletableFuture<?> f) throws InterruptedException {
         try {
             f.get(20, TimeUnit.SECONDS);

@@ -27,7 +27,6 @@ import io.slacker.spi.Serializers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,34 +36,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SlackerClientTest {
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Collections.reverse(toClose);
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-    }
-
-    private FakeServer server(FakeServer.Behavior b) throws InterruptedException {
-        FakeServer s = new FakeServer(b);
-        toClose.add(s);
-        return s;
-    }
-
-    private SlackerClient.Builder builder(FakeServer s) {
-        return SlackerClient.builder().address(s.address()).serializers(Serializers.builder().register(EdnSerializer.standard()).deriveDeflate(false).build()).timeout(Duration.ofSeconds(5));
-    }
-
-    private SlackerClient client(SlackerClient.Builder b) {
-        SlackerClient c = b.build();
-        toClose.add(c);
-        return c;
+class SlackerClientTest extends FakeServerTest {
+    private static SlackerClient.Builder builder(FakeServer s) {
+        return builder(s.address());
     }
 
     private static Throwable failure(CompletableFuture<?> f) throws InterruptedException {
@@ -435,7 +411,7 @@ class SlackerClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 
         FakeServer restarted = new FakeServer(port, null, FakeServer.standard());
-        toClose.add(restarted);
+        closeLater(restarted);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).ignoreExceptionsInstanceOf(ConnectionBrokenException.class)
             .until(() -> "two".equals(api.echo("two")));
         FakeServer.Received hello = restarted.received.poll(1, TimeUnit.SECONDS);
