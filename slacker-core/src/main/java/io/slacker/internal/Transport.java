@@ -1,9 +1,11 @@
 package io.slacker.internal;
 
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandle;
@@ -15,6 +17,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * The one place that picks the transport, for servers and clients alike: native epoll where it
@@ -34,7 +37,13 @@ public final class Transport {
 
     /** A new event loop group of daemon threads named {@code name-N}. */
     public static EventLoopGroup group(int threads, String name) {
-        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return group(threads, name, DefaultSelectStrategyFactory.INSTANCE);
+    }
+
+    /** A new event loop group of daemon threads named {@code name-N} that decide when to sleep with {@code strategy}. */
+    public static EventLoopGroup group(int threads, String name, SelectStrategyFactory strategy) {
+        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory(0, strategy)
+            : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
     }
 

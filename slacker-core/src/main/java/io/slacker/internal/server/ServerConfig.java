@@ -42,7 +42,8 @@ public record ServerConfig(
     Duration frameReadTimeout,
     Duration idleTimeout,
     int maxConnections,
-    long inboundBudget) {
+    long inboundBudget,
+    Duration ioPoll) {
 
     /** Copies the collections. */
     public ServerConfig {

@@ -1,5 +1,6 @@
 package io.slacker.internal.server;
 
+import io.slacker.internal.PollBeforeSleep;
 import io.slacker.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -76,7 +77,9 @@ public final class ServerRuntime implements ServerContext {
             Map.copyOf(executors), config.sendStackTraces(), config.observer());
         this.inspector = new Inspector(config.registry(), config.serializers(), config.version(), Instant.now());
         this.bossGroup = Transport.group(1, "slacker-accept");
-        this.ioGroup = Transport.group(config.ioThreads(), "slacker-io");
+        long poll = config.ioPoll().toNanos();
+        this.ioGroup = poll > 0 ? Transport.group(config.ioThreads(), "slacker-io", PollBeforeSleep.factory(poll))
+            : Transport.group(config.ioThreads(), "slacker-io");
         boolean started = false;
         try {
             this.serverChannel = bindTcp();

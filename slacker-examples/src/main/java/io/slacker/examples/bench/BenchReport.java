@@ -65,6 +65,12 @@ final class BenchReport {
                 ratio, lat ? fmt(", %.2fx the p50", java.percentileMicros(50) / clojure.percentileMicros(50)) : "",
                 MIN_OVER_CLOJURE, ratio >= MIN_OVER_CLOJURE ? "met" : "MISSED", java.serverCpuMicrosPerCall(),
                 clojure.serverCpuMicrosPerCall(), clojure.serverCpuMicrosPerCall() / java.serverCpuMicrosPerCall());
+            if (raw != null) {
+                // the ceiling of that ratio on this machine: an echo with no RPC work at all
+                System.out.printf(Locale.ROOT, "%-16s raw echo / %s: %.1fx the calls/s (what no serialization, no dispatch "
+                        + "reaches under the same client load)%n", "", RpcBenchmark.CLOJURE_SERVER,
+                    raw.callsPerSecond() / clojure.callsPerSecond());
+            }
         }
     }
 

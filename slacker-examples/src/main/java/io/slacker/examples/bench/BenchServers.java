@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -49,6 +50,9 @@ final class BenchServers implements AutoCloseable {
         }
         if (workers > 0) {
             b.threads(workers);
+        }
+        if (BenchTransport.ioPollMicros() > 0) {
+            b.ioPoll(Duration.ofNanos(BenchTransport.ioPollMicros() * 1000));
         }
         this.slacker = b.start();
     }

@@ -3,6 +3,7 @@ package io.slacker.examples.bench;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -13,6 +14,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.slacker.internal.PollBeforeSleep;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * The transport of the benchmark's raw Netty echo: native epoll where it is available (Linux
@@ -38,6 +41,26 @@ final class BenchTransport {
     static EventLoopGroup group(int threads, String name) {
         IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+    }
+
+    /**
+     * A server's event loop group: polls before it sleeps, as a slacker server with
+     * {@code ioPoll} does, when {@link #ioPollMicros()} is set.
+     */
+    static EventLoopGroup serverGroup(int threads, String name) {
+        long poll = ioPollMicros() * 1000;
+        if (poll <= 0) {
+            return group(threads, name);
+        }
+        SelectStrategyFactory strategy = PollBeforeSleep.factory(poll);
+        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory(0, strategy)
+            : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+    }
+
+    /** How long the servers' I/O threads poll before they sleep ({@code -Dbench.ioPollMicros}, default 0). */
+    static long ioPollMicros() {
+        return Long.getLong("bench.ioPollMicros", 0);
     }
 
     static Class<? extends ServerChannel> serverChannel() {

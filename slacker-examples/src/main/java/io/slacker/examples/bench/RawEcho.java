@@ -61,7 +61,7 @@ final class RawEcho {
          */
         Server(int ioThreads, int workers) throws InterruptedException {
             this.boss = BenchTransport.group(1, "raw-accept");
-            this.io = BenchTransport.group(ioThreads, "raw-io");
+            this.io = BenchTransport.serverGroup(ioThreads, "raw-io");
             this.workers = workers > 0
                 ? Executors.newFixedThreadPool(workers, new DefaultThreadFactory("raw-worker", true)) : null;
             ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(BenchTransport.serverChannel())

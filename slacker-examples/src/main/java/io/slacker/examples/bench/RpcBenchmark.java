@@ -76,6 +76,7 @@ public final class RpcBenchmark {
         DEFAULTS.put("server-io", "0");
         DEFAULTS.put("client-io", "0");
         DEFAULTS.put("workers", "0");
+        DEFAULTS.put("io-poll", "0");
         DEFAULTS.put("server-jvm-args", "");
         DEFAULTS.put("clojure-cp", "");
     }
@@ -85,15 +86,16 @@ public final class RpcBenchmark {
 
     /** The settings of a run; thread counts of 0 mean the libraries' defaults. */
     private record Options(List<String> scenarios, List<String> payloads, List<String> targets, double seconds, int rounds,
-                           double warmup, boolean fork, int serverIo, int clientIo, int workers, List<String> serverJvmArgs,
-                           String clojureCp) {
+                           double warmup, boolean fork, int serverIo, int clientIo, int workers, long ioPollMicros,
+                           List<String> serverJvmArgs, String clojureCp) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>(DEFAULTS);
             for (String a : args) {
                 if (a.equals("-h") || a.equals("--help")) {
                     System.out.println("options (--name=value), defaults: " + m + "\n(server-jvm-args: space-separated, "
                         + "e.g. --server-jvm-args=-XX:StartFlightRecording=filename=server.jfr,settings=profile;\n clojure-cp: the "
-                        + "class path of target clojure-server, from slacker-examples/clojure-bench/build-classpath.sh)");
+                        + "class path of target clojure-server, from slacker-examples/clojure-bench/build-classpath.sh;\n io-poll: "
+                        + "microseconds the I/O threads of the raw echo and the slacker server poll before they sleep)");
                     System.exit(0);
                 }
                 int eq = a.indexOf('=');
@@ -110,7 +112,7 @@ public final class RpcBenchmark {
             return new Options(List.of(m.get("scenarios").split(",")), List.of(m.get("payloads").split(",")),
                 List.of(m.get("targets").split(",")), Double.parseDouble(m.get("seconds")), Integer.parseInt(m.get("rounds")),
                 Double.parseDouble(m.get("warmup")), Boolean.parseBoolean(m.get("fork")), Integer.parseInt(m.get("server-io")),
-                Integer.parseInt(m.get("client-io")), Integer.parseInt(m.get("workers")),
+                Integer.parseInt(m.get("client-io")), Integer.parseInt(m.get("workers")), Long.parseLong(m.get("io-poll")),
                 jvm.isEmpty() ? List.of() : List.of(jvm.split(" +")), m.get("clojure-cp"));
         }
     }
@@ -119,6 +121,7 @@ public final class RpcBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Options o = Options.parse(args);
+        System.setProperty("bench.ioPollMicros", Long.toString(o.ioPollMicros()));
         List<BenchPayload> payloads = o.payloads().stream().map(BenchPayload::of).toList();
         List<String> scenarios = new ArrayList<>(o.scenarios());
         boolean breakdown = scenarios.remove("breakdown");
@@ -127,8 +130,9 @@ public final class RpcBenchmark {
              ServerSide clojure = o.targets().contains(CLOJURE_SERVER)
                  ? ServerSide.clojure(o.clojureCp(), o.serverJvmArgs()) : null) {
             System.out.printf(Locale.ROOT, "RpcBenchmark: %s; %d round(s) x %.1f s per target, warm-up %.1f s, threads: "
-                    + "server I/O %s, client I/O %s, workers %s; %d CPUs, %s%n", side.description(), o.rounds(), o.seconds(),
-                o.warmup(), count(o.serverIo()), count(o.clientIo()), count(o.workers()),
+                    + "server I/O %s, client I/O %s, workers %s; servers' I/O poll %s; %d CPUs, %s%n", side.description(),
+                o.rounds(), o.seconds(), o.warmup(), count(o.serverIo()), count(o.clientIo()), count(o.workers()),
+                o.ioPollMicros() > 0 ? o.ioPollMicros() + " us (raw and slacker)" : "off",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             if (clojure != null) {

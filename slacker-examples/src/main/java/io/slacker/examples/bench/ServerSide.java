@@ -78,6 +78,7 @@ interface ServerSide extends AutoCloseable {
         List<String> cmd = javaCommand(jvmArgs, System.getProperty("java.class.path"));
         cmd.add(1, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         cmd.add(2, "-Dbench.nio=" + Boolean.getBoolean("bench.nio"));
+        cmd.add(3, "-Dbench.ioPollMicros=" + BenchTransport.ioPollMicros());
         cmd.addAll(List.of(BenchServers.class.getName(), Integer.toString(ioThreads), Integer.toString(workers)));
         return new Forked(cmd, "servers in a separate JVM");
     }
