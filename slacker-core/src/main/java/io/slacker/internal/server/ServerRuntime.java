@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
@@ -78,8 +79,8 @@ public final class ServerRuntime implements ServerContext {
         this.inspector = new Inspector(config.registry(), config.serializers(), config.version(), Instant.now());
         this.bossGroup = Transport.group(1, "slacker-accept");
         long poll = config.ioPoll().toNanos();
-        this.ioGroup = poll > 0 ? Transport.group(config.ioThreads(), "slacker-io", PollBeforeSleep.factory(poll))
-            : Transport.group(config.ioThreads(), "slacker-io");
+        this.ioGroup = Transport.group(config.ioThreads(), "slacker-io",
+            poll > 0 ? PollBeforeSleep.factory(poll) : DefaultSelectStrategyFactory.INSTANCE);
         boolean started = false;
         try {
             this.serverChannel = bindTcp();

@@ -1,5 +1,6 @@
 package io.slacker.examples.bench;
 
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -39,8 +40,7 @@ final class BenchTransport {
      * @param threads 0 for Netty's default (twice the CPUs)
      */
     static EventLoopGroup group(int threads, String name) {
-        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+        return group(threads, name, DefaultSelectStrategyFactory.INSTANCE);
     }
 
     /**
@@ -49,10 +49,10 @@ final class BenchTransport {
      */
     static EventLoopGroup serverGroup(int threads, String name) {
         long poll = ioPollMicros() * 1000;
-        if (poll <= 0) {
-            return group(threads, name);
-        }
-        SelectStrategyFactory strategy = PollBeforeSleep.factory(poll);
+        return group(threads, name, poll > 0 ? PollBeforeSleep.factory(poll) : DefaultSelectStrategyFactory.INSTANCE);
+    }
+
+    private static EventLoopGroup group(int threads, String name, SelectStrategyFactory strategy) {
         IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory(0, strategy)
             : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
