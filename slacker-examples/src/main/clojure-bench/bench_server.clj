@@ -3,8 +3,8 @@
   exposing the namespace bench on the port given as the only argument, for RpcBenchmark's
   clojure-server target. Speaks the protocol of io.slacker.examples.bench.BenchServers over
   stdin/stdout: prints `ports slacker=N` when it listens, answers a line `stats` with
-  `stats process=N allocated=N server-io=N worker=N` (process CPU ns; bytes allocated and CPU ns
-  of the server's threads), stops at `quit` or at the end of stdin. slacker binds all
+  `stats process=N allocated=N jit=N server-io=N worker=N` (process CPU ns; bytes allocated by the
+  server's threads; JIT compilation ms of the process; CPU ns of the server's threads), stops at `quit` or at the end of stdin. slacker binds all
   interfaces (start-slacker-server has no host option); the clients use 127.0.0.1.
 
   java -cp \"$(slacker-examples/clojure-bench/build-classpath.sh)\" clojure.main -m bench-server PORT"
@@ -33,6 +33,7 @@
         cpu (reduce (fn [m t] (update m (:role t) + (:cpu t))) {"server-io" 0 "worker" 0} threads)]
     (str "stats process=" (.getProcessCpuTime os)
          " allocated=" (reduce + 0 (map :allocated threads))
+         " jit=" (.getTotalCompilationTime (ManagementFactory/getCompilationMXBean))
          " server-io=" (cpu "server-io") " worker=" (cpu "worker"))))
 
 (defn -main [port]

@@ -3,22 +3,11 @@ package io.slacker.examples.bench;
 import io.slacker.ContentType;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
-import io.slacker.internal.protocol.Frame;
-import io.slacker.internal.protocol.FrameCodec;
-import io.slacker.internal.protocol.ResultCode;
-import io.slacker.spi.RemoteFunction;
-import io.slacker.spi.Serializer;
-import io.slacker.spi.Serializers;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import io.slacker.SlackerClient;
-import io.slacker.SlackerServer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +61,7 @@ public final class RpcBenchmark {
         DEFAULTS.put("seconds", "1.2");
         DEFAULTS.put("rounds", "3");
         DEFAULTS.put("warmup", "2");
+        DEFAULTS.put("warmup-max", "40");
         DEFAULTS.put("fork", "true");
         DEFAULTS.put("server-io", "0");
         DEFAULTS.put("client-io", "0");
@@ -86,7 +76,7 @@ public final class RpcBenchmark {
 
     /** The settings of a run; thread counts of 0 mean the libraries' defaults. */
     private record Options(List<String> scenarios, List<String> payloads, List<String> targets, double seconds, int rounds,
-                           double warmup, boolean fork, int serverIo, int clientIo, int workers, long ioPollMicros,
+                           double warmup, double warmupMax, boolean fork, int serverIo, int clientIo, int workers, long ioPollMicros,
                            List<String> serverJvmArgs, String clojureCp) {
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>(DEFAULTS);
@@ -95,7 +85,9 @@ public final class RpcBenchmark {
                     System.out.println("options (--name=value), defaults: " + m + "\n(server-jvm-args: space-separated, "
                         + "e.g. --server-jvm-args=-XX:StartFlightRecording=filename=server.jfr,settings=profile;\n clojure-cp: the "
                         + "class path of target clojure-server, from slacker-examples/clojure-bench/build-classpath.sh;\n io-poll: "
-                        + "microseconds the I/O threads of the raw echo and the slacker server poll before they sleep)");
+                        + "microseconds the I/O threads of the raw echo and the slacker server poll before they sleep;\n warmup: seconds "
+                        + "of warm-up at least; then warm-up passes over every target and scenario go on until the JIT "
+                        + "compilers of both JVMs are quiet, or warmup-max seconds have passed)");
                     System.exit(0);
                 }
                 int eq = a.indexOf('=');
@@ -111,7 +103,7 @@ public final class RpcBenchmark {
             }
             return new Options(List.of(m.get("scenarios").split(",")), List.of(m.get("payloads").split(",")),
                 List.of(m.get("targets").split(",")), Double.parseDouble(m.get("seconds")), Integer.parseInt(m.get("rounds")),
-                Double.parseDouble(m.get("warmup")), Boolean.parseBoolean(m.get("fork")), Integer.parseInt(m.get("server-io")),
+                Double.parseDouble(m.get("warmup")), Double.parseDouble(m.get("warmup-max")), Boolean.parseBoolean(m.get("fork")), Integer.parseInt(m.get("server-io")),
                 Integer.parseInt(m.get("client-io")), Integer.parseInt(m.get("workers")), Long.parseLong(m.get("io-poll")),
                 jvm.isEmpty() ? List.of() : List.of(jvm.split(" +")), m.get("clojure-cp"));
         }
@@ -194,7 +186,9 @@ public final class RpcBenchmark {
                     latency(t.getValue(), t.getKey(), p, each, new BenchResult());
                 }
             }
+            settleJit(o, targets, scenarios, payloads, start);
         }
+        Jit jitBefore = Jit.take(targets.values());
         BenchReport report = new BenchReport();
         List<BenchTarget> order = new ArrayList<>(targets.keySet());
         for (String s : scenarios) {
@@ -212,8 +206,59 @@ public final class RpcBenchmark {
                 report.add(s, p, named);
             }
         }
+        Jit jit = Jit.take(targets.values()).minus(jitBefore);
         report.printCpu();
-        System.out.printf(Locale.ROOT, "%n(measured in %.0f s)%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "%nJIT compilation during the measured rounds (and the report's printing): client %d ms, servers %d ms%n",
+            jit.client(), jit.servers());
+        System.out.printf(Locale.ROOT, "(measured in %.0f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** JIT compilation time so far of this JVM and of the server JVMs (ms). */
+    private record Jit(long client, long servers) {
+        static Jit take(Collection<ServerSide> sides) {
+            long servers = 0;
+            for (ServerSide side : new LinkedHashSet<>(sides)) {
+                servers += side.stats().jitMillis();
+            }
+            return new Jit(ThreadStats.take(n -> false, true).jitMillis(), servers);
+        }
+
+        Jit minus(Jit before) {
+            return new Jit(client - before.client, servers - before.servers);
+        }
+    }
+
+    /**
+     * After the fixed warm-up: passes over every target, payload and scenario (a quarter second
+     * each), at least one, until a pass in which the JIT compilers of both sides spent less than 1%
+     * of its time, or until {@code warmup-max} seconds from {@code start}. The raw echo's code is compiled
+     * within the first seconds, slacker's takes longer: measuring before it is done would count
+     * the compiler's CPU and the code not yet compiled against slacker.
+     */
+    private static void settleJit(Options o, Map<BenchTarget, ServerSide> targets, List<String> scenarios,
+                                  List<BenchPayload> payloads, long start) throws Exception {
+        long deadline = start + (long) (o.warmupMax() * 1e9);
+        long jitMs;
+        long passMs;
+        int passes = 0;
+        do {
+            Jit before = Jit.take(targets.values());
+            long t0 = System.nanoTime();
+            for (BenchPayload p : payloads) {
+                for (Map.Entry<BenchTarget, ServerSide> t : targets.entrySet()) {
+                    for (String s : scenarios) {
+                        runScenario(t.getValue(), s, t.getKey(), p, 0.25, new BenchResult());
+                    }
+                }
+            }
+            passMs = (System.nanoTime() - t0) / 1_000_000;
+            Jit used = Jit.take(targets.values()).minus(before);
+            jitMs = used.client() + used.servers();
+            passes++;
+        } while (jitMs * 100 >= passMs && System.nanoTime() < deadline);
+        System.out.printf(Locale.ROOT, "warm-up: %.0f s, %d pass(es) over every target and scenario; the last took %d ms "
+                + "with %d ms of JIT compilation: %s%n%n", (System.nanoTime() - start) / 1e9, passes, passMs, jitMs,
+            jitMs * 100 < passMs ? "settled" : "still compiling at warmup-max");
     }
 
     private static void runScenario(ServerSide side, String scenario, BenchTarget t, BenchPayload p, double seconds,

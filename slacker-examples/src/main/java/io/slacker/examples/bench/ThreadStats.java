@@ -1,5 +1,6 @@
 package io.slacker.examples.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.LinkedHashMap;
@@ -19,8 +20,10 @@ import java.util.function.Predicate;
  *                   snapshot covers only part of a process shared with the other side
  * @param allocated  bytes allocated by the threads
  * @param cpuByRole  CPU nanoseconds of the threads by {@link #ROLES role}
+ * @param jitMillis  milliseconds the process's JIT compilers have spent so far (0 when not known, or when
+ *                   {@code processCpu} is 0)
  */
-record ThreadStats(long processCpu, long allocated, Map<String, Long> cpuByRole) {
+record ThreadStats(long processCpu, long allocated, Map<String, Long> cpuByRole, long jitMillis) {
     /** The roles, in the benchmark's column order. */
     static final List<String> ROLES = List.of("caller", "client-io", "server-io", "worker", "other");
 
@@ -78,26 +81,32 @@ record ThreadStats(long processCpu, long allocated, Map<String, Long> cpuByRole)
         }
         long process = withProcess ? ((com.sun.management.OperatingSystemMXBean)
             ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() : 0;
-        return new ThreadStats(process, alloc, cpu);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitMillis = withProcess && jit != null && jit.isCompilationTimeMonitoringSupported()
+            ? jit.getTotalCompilationTime() : 0;
+        return new ThreadStats(process, alloc, cpu, jitMillis);
     }
 
     /** What was used between {@code before} and this snapshot. */
     ThreadStats minus(ThreadStats before) {
         Map<String, Long> cpu = new LinkedHashMap<>();
         cpuByRole.forEach((r, ns) -> cpu.put(r, ns - before.cpuByRole.getOrDefault(r, 0L)));
-        return new ThreadStats(processCpu - before.processCpu, allocated - before.allocated, cpu);
+        return new ThreadStats(processCpu - before.processCpu, allocated - before.allocated, cpu,
+            jitMillis - before.jitMillis);
     }
 
     /** The sum of two sides' usage. */
     ThreadStats plus(ThreadStats other) {
         Map<String, Long> cpu = new LinkedHashMap<>(cpuByRole);
         other.cpuByRole.forEach((r, ns) -> cpu.merge(r, ns, Long::sum));
-        return new ThreadStats(processCpu + other.processCpu, allocated + other.allocated, cpu);
+        return new ThreadStats(processCpu + other.processCpu, allocated + other.allocated, cpu,
+            jitMillis + other.jitMillis);
     }
 
-    /** One line: {@code process=N allocated=N caller=N ...}. */
+    /** One line: {@code process=N allocated=N jit=N caller=N ...}. */
     String encode() {
-        StringBuilder b = new StringBuilder().append("process=").append(processCpu).append(" allocated=").append(allocated);
+        StringBuilder b = new StringBuilder().append("process=").append(processCpu).append(" allocated=").append(allocated)
+            .append(" jit=").append(jitMillis);
         cpuByRole.forEach((r, ns) -> b.append(' ').append(r).append('=').append(ns));
         return b.toString();
     }
@@ -114,6 +123,7 @@ record ThreadStats(long processCpu, long allocated, Map<String, Long> cpuByRole)
         }
         Map<String, Long> cpu = new LinkedHashMap<>();
         ROLES.forEach(r -> cpu.put(r, values.getOrDefault(r, 0L)));
-        return new ThreadStats(values.getOrDefault("process", 0L), values.getOrDefault("allocated", 0L), cpu);
+        return new ThreadStats(values.getOrDefault("process", 0L), values.getOrDefault("allocated", 0L), cpu,
+            values.getOrDefault("jit", 0L));
     }
 }

@@ -47,6 +47,17 @@ class RpcBenchmarkTest {
     }
 
     @Test
+    void warmUpGoesOnUntilTheJitSettlesOrItsLimitAndSaysHowItEnded() throws Exception {
+        String out = run("--fork=false", "--seconds=0.05", "--rounds=1", "--warmup=0.1", "--warmup-max=0.6",
+            "--scenarios=1x8", "--payloads=32", "--targets=raw,clj");
+        // 0.6 s is too short for the JIT to settle, but one pass is always made and measured
+        assertThat(out).containsPattern("warm-up: \\d+ s, 1 pass\\(es\\) over every target and scenario; the last took "
+                + "\\d+ ms with \\d+ ms of JIT compilation: (settled|still compiling at warmup-max)")
+            .containsPattern("JIT compilation during the measured rounds .*: client \\d+ ms, servers 0 ms")
+            .doesNotContain("ERRORS");
+    }
+
+    @Test
     void theServersRunInAJvmOfTheirOwnAndReportTheirUsage() throws Exception {
         try (ServerSide side = ServerSide.forked(0, 0, List.of())) {
             assertThat(side.description()).contains("separate JVM");
@@ -87,10 +98,11 @@ class RpcBenchmarkTest {
     @Test
     void statsTravelAsOneLine() {
         ThreadStats s = new ThreadStats(5, 7, Map.of("caller", 1L, "client-io", 2L, "server-io", 3L, "worker", 4L,
-            "other", 0L));
+            "other", 0L), 11);
         ThreadStats back = ThreadStats.decode(s.encode());
         assertThat(back.processCpu()).isEqualTo(5);
         assertThat(back.allocated()).isEqualTo(7);
         assertThat(back.cpuByRole()).isEqualTo(s.cpuByRole());
+        assertThat(back.jitMillis()).isEqualTo(11);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Writes values as EDN text, byte for byte as Clojure's {@code pr-str} writes the corresponding
@@ -192,17 +193,32 @@ public final class EdnPrinter {
     private void writeMap(Map<?, ?> m, Utf8Sink out, int depth) {
         checkDepth(depth);
         out.writeByte('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : m.entrySet()) {
+        // forEach, not entrySet(): no iterator, and no entry wrappers (unmodifiable maps make one per entry)
+        m.forEach(new EntryWriter(out, depth + 1));
+        out.writeByte('}');
+    }
+
+    /** Writes a map's entries as {@code k v, k v}. */
+    private final class EntryWriter implements BiConsumer<Object, Object> {
+        private final Utf8Sink out;
+        private final int depth;
+        private boolean first = true;
+
+        EntryWriter(Utf8Sink out, int depth) {
+            this.out = out;
+            this.depth = depth;
+        }
+
+        @Override
+        public void accept(Object key, Object value) {
             if (!first) {
                 out.writeTwo(',', ' ');
             }
             first = false;
-            write(e.getKey(), out, depth + 1);
+            write(key, out, depth);
             out.writeByte(' ');
-            write(e.getValue(), out, depth + 1);
+            write(value, out, depth);
         }
-        out.writeByte('}');
     }
 
     private void writeCollection(Collection<?> c, Utf8Sink out, int depth) {
