@@ -220,7 +220,7 @@ public final class RpcBenchmark {
             for (ServerSide side : new LinkedHashSet<>(sides)) {
                 servers += side.stats().jitMillis();
             }
-            return new Jit(ThreadStats.take(n -> false, true).jitMillis(), servers);
+            return new Jit(ThreadStats.jitSoFar(), servers);
         }
 
         Jit minus(Jit before) {

@@ -81,10 +81,13 @@ record ThreadStats(long processCpu, long allocated, Map<String, Long> cpuByRole,
         }
         long process = withProcess ? ((com.sun.management.OperatingSystemMXBean)
             ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() : 0;
+        return new ThreadStats(process, alloc, cpu, withProcess ? jitSoFar() : 0);
+    }
+
+    /** Milliseconds this JVM's JIT compilers have spent so far (0 when the JVM does not say). */
+    static long jitSoFar() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long jitMillis = withProcess && jit != null && jit.isCompilationTimeMonitoringSupported()
-            ? jit.getTotalCompilationTime() : 0;
-        return new ThreadStats(process, alloc, cpu, jitMillis);
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** What was used between {@code before} and this snapshot. */
